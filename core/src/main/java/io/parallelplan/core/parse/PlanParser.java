@@ -1,0 +1,684 @@
+package io.parallelplan.core.parse;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parallelplan.core.model.Achievement;
+import io.parallelplan.core.model.Estimate;
+import io.parallelplan.core.model.Finding;
+import io.parallelplan.core.model.Plan;
+import io.parallelplan.core.model.PlanClaims;
+import io.parallelplan.core.model.PlanClaims.CriticalPathClaim;
+import io.parallelplan.core.model.PlanClaims.CrossDependency;
+import io.parallelplan.core.model.PlanClaims.PriorityGroup;
+import io.parallelplan.core.model.PlanClaims.Wave;
+import io.parallelplan.core.model.SourceLocation;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Streams a {@code parallel.json} into a {@link Plan}, reading every variant found in real plans (see
+ * {@code docs/format.md}): range estimates, {@code sub_executions}, numeric ids, hand-written claims and unknown
+ * fields. Values of the wrong type become findings, not exceptions; only a file that is not a JSON object at all
+ * raises {@link PlanReadException}.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class PlanParser {
+    private static final Set<String> KNOWN_TOP_LEVEL = Set.of(
+            "plan_name", "parallelization_level", "created_date", "achievements", "priority_groups",
+            "cross_priority_dependencies", "parallel_execution_waves", "critical_path_analysis", "analysis_notes",
+            "notes", "total_achievements", "completed_achievements", "remaining_achievements", "$schema");
+    private static final Set<String> KNOWN_ACHIEVEMENT_IGNORED = Set.of("started_at", "completed_at", "notes",
+            "description");
+
+    private final ParseLimits limits;
+    private final JsonFactory factory;
+
+    public PlanParser() {
+        this(ParseLimits.DEFAULT);
+    }
+
+    public PlanParser(ParseLimits limits) {
+        this.limits = limits;
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(limits.maxNestingDepth())
+                .maxStringLength(limits.maxStringLength())
+                .maxDocumentLength(limits.maxDocumentBytes())
+                .build();
+        this.factory = JsonFactory.builder()
+                .streamReadConstraints(constraints)
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.factory.setCodec(new ObjectMapper(factory));
+    }
+
+    /**
+     * Reads a plan from a {@code parallel.json} file or a folder holding one.
+     *
+     * @throws PlanReadException when the file cannot be read as a JSON object
+     */
+    public ParsedPlan parse(Path argument) {
+        Path file = PlanLocator.resolve(argument);
+        if (!Files.isRegularFile(file)) {
+            throw new PlanReadException(file, "not a regular file; pass a parallel.json file or its folder");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+        if (size == 0) {
+            throw new PlanReadException(file, "the file is empty; a plan is a JSON object such as "
+                    + "{\"plan_name\": \"X\", \"achievements\": []}");
+        }
+        if (size > limits.maxDocumentBytes()) {
+            throw new PlanReadException(file, "the file has " + size + " bytes, more than the limit of "
+                    + limits.maxDocumentBytes() + "; split the plan or raise the limit");
+        }
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(reader, file, null);
+        } catch (PlanReadException e) {
+            throw e;
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** Reads a plan from text; {@code name} is used as the file name in findings and errors. */
+    public ParsedPlan parse(String json, Path name) {
+        try {
+            return parse(new StringReader(json), name, json);
+        } catch (IOException e) {
+            throw new PlanReadException(name, "could not read: " + e.getMessage());
+        }
+    }
+
+    private ParsedPlan parse(Reader reader, Path file, String text) throws IOException {
+        try (JsonParser p = factory.createParser(reader)) {
+            return new Reading(p, file).root();
+        } catch (StreamConstraintsException e) {
+            throw malformed(file, text, e, limitMessage(e));
+        } catch (JsonProcessingException e) {
+            throw malformed(file, text, e, jsonMessage(e));
+        } catch (CharacterCodingException e) {
+            throw new PlanReadException(file, "the file is not UTF-8 text; save it as UTF-8");
+        }
+    }
+
+    private static PlanReadException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new PlanReadException(file, "no such file; check the path");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new PlanReadException(file, "permission denied; make the file readable (chmod +r)");
+        }
+        if (e instanceof CharacterCodingException) {
+            return new PlanReadException(file, "the file is not UTF-8 text; save it as UTF-8");
+        }
+        return new PlanReadException(file, "could not read the file: " + e.getMessage());
+    }
+
+    private String limitMessage(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.contains("nesting depth")) {
+            return "nesting deeper than " + limits.maxNestingDepth()
+                    + " levels; a plan needs only a few levels of objects and arrays";
+        }
+        if (m.contains("String value length")) {
+            return "a string longer than " + limits.maxStringLength() + " characters; shorten it";
+        }
+        if (m.contains("Document length")) {
+            return "the document is longer than " + limits.maxDocumentBytes() + " bytes; split the plan";
+        }
+        return "over a safety limit: " + m;
+    }
+
+    private static String jsonMessage(JsonProcessingException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        int nl = m.indexOf('\n');
+        if (nl >= 0) {
+            m = m.substring(0, nl);
+        }
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "the JSON ends too early (" + m + "); close every { [ and \"";
+        }
+        if (m.startsWith("Duplicate field")) {
+            return m + "; an object may name each field once";
+        }
+        return "malformed JSON: " + m + "; fix the JSON syntax here";
+    }
+
+    private static PlanReadException malformed(Path file, String text, JsonProcessingException e, String problem) {
+        JsonLocation loc = e.getLocation();
+        if (loc == null || loc.getLineNr() < 1) {
+            return new PlanReadException(file, problem);
+        }
+        SourceLocation where = new SourceLocation(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+        return new PlanReadException(file, where, problem, excerpt(file, text, where));
+    }
+
+    private static List<String> excerpt(Path file, String text, SourceLocation where) {
+        String line = null;
+        try (BufferedReader r = text != null
+                ? new BufferedReader(new StringReader(text))
+                : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (int i = 1; i <= where.line(); i++) {
+                line = r.readLine();
+                if (line == null) {
+                    break;
+                }
+            }
+        } catch (IOException ignored) {
+            return List.of();
+        }
+        if (line == null) {
+            return List.of();
+        }
+        int col = Math.min(where.column(), line.length() + 1);
+        int from = 0;
+        String shown = line;
+        if (line.length() > 120) {
+            from = Math.max(0, col - 60);
+            shown = (from > 0 ? "…" : "") + line.substring(from, Math.min(line.length(), from + 120));
+            col = col - from + (from > 0 ? 1 : 0);
+        }
+        StringBuilder caret = new StringBuilder();
+        for (int i = 1; i < col; i++) {
+            caret.append(i - 1 < shown.length() && shown.charAt(i - 1) == '\t' ? '\t' : ' ');
+        }
+        caret.append('^');
+        return List.of(shown, caret.toString());
+    }
+
+    /** One pass over one document. */
+    private static final class Reading {
+        private final JsonParser p;
+        private final Path file;
+        private final List<Finding> findings = new ArrayList<>();
+
+        Reading(JsonParser p, Path file) {
+            this.p = p;
+            this.file = file;
+        }
+
+        SourceLocation here() {
+            JsonLocation l = p.currentTokenLocation();
+            return new SourceLocation(Math.max(0, l.getLineNr()), Math.max(0, l.getColumnNr()));
+        }
+
+        ParsedPlan root() throws IOException {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new PlanReadException(file, "the file has no JSON in it; a plan is a JSON object such as "
+                        + "{\"plan_name\": \"X\", \"achievements\": []}");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                String what = t == JsonToken.START_ARRAY ? "an array" : "a single value";
+                throw new PlanReadException(file, here(), "the top level is " + what + ", not an object; wrap it as "
+                        + "{\"achievements\": [...]}", List.of());
+            }
+            String name = null;
+            String level = null;
+            List<Achievement> achievements = null;
+            List<PriorityGroup> groups = List.of();
+            List<CrossDependency> cross = List.of();
+            List<Wave> waves = List.of();
+            CriticalPathClaim critical = null;
+            Integer total = null;
+            Map<String, SourceLocation> unknown = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                SourceLocation at = here();
+                p.nextToken();
+                switch (field) {
+                    case "plan_name" -> name = text(field, null);
+                    case "parallelization_level" -> level = text(field, null);
+                    case "achievements" -> achievements = achievements(field, "achievement_id", null);
+                    case "priority_groups" -> groups = priorityGroups();
+                    case "cross_priority_dependencies" -> cross = crossDependencies();
+                    case "parallel_execution_waves" -> waves = waves();
+                    case "critical_path_analysis" -> critical = criticalPath(at);
+                    case "total_achievements" -> total = integer(field, null);
+                    default -> {
+                        if (!KNOWN_TOP_LEVEL.contains(field)) {
+                            unknown.put(field, at);
+                        }
+                        p.skipChildren();
+                    }
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new PlanReadException(file, here(), "unexpected content after the plan's closing brace; "
+                        + "a file holds one plan object", List.of());
+            }
+            if (achievements == null) {
+                findings.add(Finding.error("missing-achievements",
+                        "the plan has no \"achievements\" array; add \"achievements\": [ ... ] with one object per "
+                                + "achievement", null, new SourceLocation(1, 1)));
+                achievements = List.of();
+            }
+            unknown.forEach((f, at) -> findings.add(Finding.info("unknown-field",
+                    "unknown top-level field \"" + f + "\" is kept but not used", null, at)));
+            PlanClaims claims = new PlanClaims(groups, cross, waves, critical, total);
+            return new ParsedPlan(new Plan(file, name, level, achievements, claims, unknown), findings);
+        }
+
+        /** Reads an array of achievement objects; {@code owner} is the parent id for sub-executions. */
+        List<Achievement> achievements(String field, String idField, String owner) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return List.of();
+            }
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                typeError(field, "an array of objects", owner);
+                p.skipChildren();
+                return List.of();
+            }
+            List<Achievement> list = new ArrayList<>();
+            int position = 0;
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    findings.add(Finding.error("invalid-type", "entry " + (position + 1) + " of \"" + field
+                            + "\" is not an object; each entry must be {\"" + idField + "\": ..., ...}", owner,
+                            here()));
+                    p.skipChildren();
+                    position++;
+                    continue;
+                }
+                list.add(achievement(idField, position++, owner));
+            }
+            return list;
+        }
+
+        Achievement achievement(String idField, int position, String owner) throws IOException {
+            SourceLocation start = here();
+            String id = null;
+            Fields f = new Fields();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                SourceLocation at = here();
+                p.nextToken();
+                String who = id != null ? id : owner;
+                switch (field) {
+                    case "achievement_id", "execution_id", "id" -> {
+                        if (field.equals(idField) || f.id == null) {
+                            String v = scalarText(field, who);
+                            if (v != null) {
+                                f.id = v;
+                                id = v;
+                            }
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                    case "title" -> f.title = text(field, who);
+                    case "dependencies" -> dependencies(f, who);
+                    case "status" -> f.status = text(field, who);
+                    case "priority" -> f.priority = integer(field, who);
+                    case "executor" -> f.executor = scalarText(field, who);
+                    case "estimated_hours" -> f.estimate = estimate(field, who);
+                    case "actual_hours" -> f.actualHours = number(field, who);
+                    case "blocks" -> f.blocks = idList(field, who, null);
+                    case "parallelizable_with" -> f.parallelizableWith = idList(field, who, null);
+                    case "validation_script" -> f.validationScript = text(field, who);
+                    case "command" -> f.command = text(field, who);
+                    case "timeout_minutes" -> f.timeoutMinutes = nonNegative(field, who);
+                    case "retries" -> f.retries = nonNegative(field, who);
+                    case "optional" -> f.optional = bool(field, who);
+                    case "required" -> f.required = bool(field, who);
+                    case "sub_executions" -> f.subExecutions = achievements(field, "execution_id", who);
+                    default -> {
+                        if (!KNOWN_ACHIEVEMENT_IGNORED.contains(field)) {
+                            f.unknown.put(field, at);
+                        }
+                        p.skipChildren();
+                    }
+                }
+            }
+            Achievement.Builder b = Achievement.builder(f.id == null ? "" : f.id)
+                    .title(f.title)
+                    .status(f.status)
+                    .priority(f.priority)
+                    .executor(f.executor)
+                    .estimate(f.estimate)
+                    .actualHours(f.actualHours)
+                    .blocks(f.blocks)
+                    .parallelizableWith(f.parallelizableWith)
+                    .validationScript(f.validationScript)
+                    .command(f.command)
+                    .timeoutMinutes(f.timeoutMinutes)
+                    .retries(f.retries)
+                    .optional(f.optional)
+                    .required(f.required)
+                    .subExecutions(f.subExecutions)
+                    .location(start)
+                    .position(position);
+            for (int i = 0; i < f.dependencies.size(); i++) {
+                b.dependsOn(f.dependencies.get(i), f.dependencyLocations.get(i));
+            }
+            String label = f.id == null || f.id.isEmpty() ? owner : f.id;
+            for (Map.Entry<String, SourceLocation> e : f.unknown.entrySet()) {
+                b.unknownField(e.getKey(), e.getValue());
+                findings.add(Finding.info("unknown-field", "unknown field \"" + e.getKey() + "\" is kept but not used",
+                        label, e.getValue()));
+            }
+            return b.build();
+        }
+
+        private void dependencies(Fields f, String who) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NULL) {
+                return;
+            }
+            if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+                findings.add(Finding.warning("dependencies-not-array", "\"dependencies\" should be an array; read \""
+                        + p.getText() + "\" as [\"" + p.getText() + "\"]", who, here()));
+                f.dependencies.add(p.getText().trim());
+                f.dependencyLocations.add(here());
+                return;
+            }
+            idList("dependencies", who, f);
+        }
+
+        /** Reads an array of ids; with {@code into}, also records each entry's location as a dependency. */
+        private List<String> idList(String field, String who, Fields into) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return List.of();
+            }
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                typeError(field, "an array of ids", who);
+                p.skipChildren();
+                return List.of();
+            }
+            List<String> ids = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                JsonToken t = p.currentToken();
+                if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    String v = p.getText().trim();
+                    ids.add(v);
+                    if (into != null) {
+                        into.dependencies.add(v);
+                        into.dependencyLocations.add(here());
+                    }
+                } else {
+                    findings.add(Finding.error("invalid-type", "an entry of \"" + field
+                            + "\" is not an id string; write ids as strings such as \"1.2\"", who, here()));
+                    p.skipChildren();
+                }
+            }
+            return ids;
+        }
+
+        private String text(String field, String who) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (t.isScalarValue()) {
+                return p.getText();
+            }
+            typeError(field, "a string", who);
+            p.skipChildren();
+            return null;
+        }
+
+        private String scalarText(String field, String who) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_STRING) {
+                return p.getText();
+            }
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                findings.add(Finding.warning("id-not-string", "\"" + field + "\" is the number " + p.getText()
+                        + "; write it as the string \"" + p.getText() + "\" so that 1.10 and 1.1 stay different",
+                        who, here()));
+                return p.getText();
+            }
+            if (t == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            typeError(field, "a string", who);
+            p.skipChildren();
+            return null;
+        }
+
+        private Integer integer(String field, String who) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                return p.getIntValue();
+            }
+            if (t == JsonToken.VALUE_STRING && p.getText().trim().matches("-?\\d{1,9}")) {
+                return Integer.parseInt(p.getText().trim());
+            }
+            if (t == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            findings.add(Finding.warning("invalid-type", "\"" + field + "\" should be a whole number; the value is "
+                    + "ignored", who, here()));
+            p.skipChildren();
+            return null;
+        }
+
+        private Integer nonNegative(String field, String who) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT && p.getIntValue() >= 0) {
+                return p.getIntValue();
+            }
+            if (t == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            findings.add(Finding.error("invalid-value", "\"" + field + "\" must be a whole number of 0 or more, not "
+                    + (t.isScalarValue() ? p.getText() : "a " + (t == JsonToken.START_ARRAY ? "list" : "object")),
+                    who, here()));
+            p.skipChildren();
+            return null;
+        }
+
+        private Double number(String field, String who) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t.isNumeric()) {
+                return p.getDoubleValue();
+            }
+            if (t == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (t == JsonToken.VALUE_STRING) {
+                Estimate e = Estimate.parse(p.getText());
+                if (e.valid()) {
+                    return e.highHours();
+                }
+            }
+            findings.add(Finding.warning("invalid-type", "\"" + field + "\" should be a number of hours; the value is "
+                    + "ignored", who, here()));
+            p.skipChildren();
+            return null;
+        }
+
+        private boolean bool(String field, String who) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                return t == JsonToken.VALUE_TRUE;
+            }
+            if (t != JsonToken.VALUE_NULL) {
+                findings.add(Finding.error("invalid-type", "\"" + field + "\" must be true or false", who, here()));
+                p.skipChildren();
+            }
+            return false;
+        }
+
+        private Estimate estimate(String field, String who) throws IOException {
+            JsonToken t = p.currentToken();
+            if (t.isNumeric()) {
+                double v = p.getDoubleValue();
+                String raw = p.getText();
+                return v >= 0 && !Double.isInfinite(v) ? new Estimate(raw, v, v, true) : new Estimate(raw, 0, 0, false);
+            }
+            if (t == JsonToken.VALUE_STRING) {
+                return Estimate.parse(p.getText());
+            }
+            if (t == JsonToken.VALUE_NULL) {
+                return Estimate.ABSENT;
+            }
+            typeError(field, "a number of hours or a range such as \"4-6\"", who);
+            p.skipChildren();
+            return Estimate.ABSENT;
+        }
+
+        private void typeError(String field, String expected, String who) {
+            findings.add(Finding.error("invalid-type", "\"" + field + "\" must be " + expected + "; the value is "
+                    + "ignored until it is fixed", who, here()));
+        }
+
+        private JsonNode tree() throws IOException {
+            return p.readValueAsTree();
+        }
+
+        private List<PriorityGroup> priorityGroups() throws IOException {
+            List<PriorityGroup> groups = new ArrayList<>();
+            for (Located node : objects("priority_groups")) {
+                groups.add(new PriorityGroup(node.node.path("priority").asText(""),
+                        ids(node.node.path("achievements")), node.at));
+            }
+            return groups;
+        }
+
+        private List<CrossDependency> crossDependencies() throws IOException {
+            List<CrossDependency> deps = new ArrayList<>();
+            for (Located node : objects("cross_priority_dependencies")) {
+                deps.add(new CrossDependency(node.node.path("from_achievement").asText(""),
+                        node.node.path("to_achievement").asText(""), node.at));
+            }
+            return deps;
+        }
+
+        private List<Wave> waves() throws IOException {
+            List<Wave> waves = new ArrayList<>();
+            if (p.currentToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    SourceLocation at = here();
+                    if (p.currentToken() != JsonToken.START_OBJECT) {
+                        p.skipChildren();
+                        continue;
+                    }
+                    waves.add(wave(name, tree(), at));
+                }
+            } else if (p.currentToken() == JsonToken.START_ARRAY) {
+                int i = 0;
+                for (Located node : objects("parallel_execution_waves")) {
+                    String name = node.node.hasNonNull("name") ? node.node.get("name").asText()
+                            : node.node.hasNonNull("wave") ? node.node.get("wave").asText() : "wave " + (++i);
+                    waves.add(wave(name, node.node, node.at));
+                }
+            } else {
+                typeError("parallel_execution_waves", "an object of waves", null);
+                p.skipChildren();
+            }
+            return waves;
+        }
+
+        private static Wave wave(String name, JsonNode node, SourceLocation at) {
+            JsonNode hours = node.path("estimated_hours");
+            Estimate e = hours.isNumber() ? Estimate.ofHours(hours.asDouble())
+                    : hours.isTextual() ? Estimate.parse(hours.asText()) : Estimate.ABSENT;
+            return new Wave(name, ids(node.path("achievements")), ids(node.path("dependencies")), e, at);
+        }
+
+        private CriticalPathClaim criticalPath(SourceLocation at) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                return null;
+            }
+            JsonNode node = tree();
+            return new CriticalPathClaim(hours(node.get("sequential_time")), hours(node.get("parallel_time")), at);
+        }
+
+        private static Double hours(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (node.isNumber()) {
+                return node.asDouble();
+            }
+            Estimate e = Estimate.parse(node.asText());
+            return e.valid() ? e.highHours() : null;
+        }
+
+        private static List<String> ids(JsonNode array) {
+            List<String> ids = new ArrayList<>();
+            if (array.isArray()) {
+                for (JsonNode n : array) {
+                    if (n.isValueNode() && !n.isNull()) {
+                        ids.add(n.asText().trim());
+                    }
+                }
+            }
+            return ids;
+        }
+
+        private record Located(JsonNode node, SourceLocation at) {}
+
+        private List<Located> objects(String field) throws IOException {
+            List<Located> out = new ArrayList<>();
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                if (p.currentToken() != JsonToken.VALUE_NULL) {
+                    typeError(field, "an array", null);
+                }
+                p.skipChildren();
+                return out;
+            }
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                SourceLocation at = here();
+                if (p.currentToken() == JsonToken.START_OBJECT) {
+                    out.add(new Located(tree(), at));
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Field values of one achievement while it is being read. */
+    private static final class Fields {
+        String id;
+        String title;
+        final List<String> dependencies = new ArrayList<>();
+        final List<SourceLocation> dependencyLocations = new ArrayList<>();
+        String status;
+        Integer priority;
+        String executor;
+        Estimate estimate = Estimate.ABSENT;
+        Double actualHours;
+        List<String> blocks = List.of();
+        List<String> parallelizableWith = List.of();
+        String validationScript;
+        String command;
+        Integer timeoutMinutes;
+        Integer retries;
+        boolean optional;
+        boolean required;
+        List<Achievement> subExecutions = List.of();
+        final Map<String, SourceLocation> unknown = new LinkedHashMap<>();
+    }
+}

@@ -1,0 +1,2 @@
+/** Architecture rules of core, checked with ArchUnit. */
+package io.parallelplan.core.arch;
