@@ -1,6 +1,5 @@
 package io.parallelplan.core.validate;
 
-import io.parallelplan.core.model.Estimate;
 import java.util.List;
 import java.util.Locale;
 
@@ -45,7 +44,7 @@ final class Ids {
         }
         for (int i = 0; i < id.length(); i++) {
             if (!isIdChar(id.charAt(i))) {
-                return "contains " + describe(id.charAt(i)) + "; only letters, digits, '.', '_' and '-' are allowed";
+                return "contains " + describe(id.charAt(i));
             }
         }
         return isValid(id) ? null : "is made of dots only, which names a folder";
@@ -114,10 +113,5 @@ final class Ids {
             b.append(" and ").append(items.size() - shown).append(" more");
         }
         return b.toString();
-    }
-
-    /** The written form of an estimate for messages. */
-    static String estimate(Estimate e) {
-        return quote(e.raw());
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +26,10 @@ final class ListChecks {
     static final List<String> KNOWN_STATUSES = List.of(
             "not_started", "subplan_created", "execution_created", "in_progress", "complete", "failed", "skipped");
     private static final Set<String> STATUS_SET = Set.copyOf(KNOWN_STATUSES);
+    /** Words plans use for a known status that edit distance would not find. */
+    private static final Map<String, String> STATUS_SYNONYMS = Map.of(
+            "done", "complete", "finished", "complete", "todo", "not_started", "pending", "not_started",
+            "started", "in_progress", "running", "in_progress", "error", "failed");
     private static final int LISTED = 8;
 
     private final PlanGraph graph;
@@ -150,17 +155,21 @@ final class ListChecks {
     }
 
     private void status(int i, Achievement a, String status) {
-        String hint = "";
-        int best = 3;
-        for (String known : KNOWN_STATUSES) {
-            int d = IdSuggester.distance(status.toLowerCase(java.util.Locale.ROOT), known, 2);
-            if (d < best) {
-                best = d;
-                hint = " (did you mean \"" + known + "\"?)";
+        String lower = status.trim().toLowerCase(Locale.ROOT);
+        String closest = STATUS_SYNONYMS.get(lower);
+        if (closest == null) {
+            int best = 3;
+            for (String known : KNOWN_STATUSES) {
+                int d = IdSuggester.distance(lower, known, 2);
+                if (d < best) {
+                    best = d;
+                    closest = known;
+                }
             }
         }
         warning("unknown-status", i, a.location(), "status " + Ids.quote(status) + " is not one of "
-                + String.join(", ", KNOWN_STATUSES) + hint + "; it is read as not_started until fixed");
+                + String.join(", ", KNOWN_STATUSES)
+                + (closest == null ? "; use one of them" : "; did you mean \"" + closest + "\"?"));
     }
 
     private void estimate(int i, Achievement a, Estimate e) {
