@@ -91,15 +91,15 @@ final class ListChecks {
         if (duplicates != null) {
             duplicates.values().forEach(this::duplicates);
         }
-        List<int[]> components = graph.cyclicComponents();
-        if (!components.isEmpty()) {
+        order = graph.topologicalOrder();
+        if (order == null) {
+            // Only a graph with a cycle pays for the strongly connected components.
             CycleFinder finder = new CycleFinder(graph);
-            for (int[] component : components) {
+            for (int[] component : graph.cyclicComponents()) {
                 cycle(finder.describe(component, scope), component[0]);
             }
             return null;
         }
-        order = graph.topologicalOrder();
         claims();
         return order;
     }
