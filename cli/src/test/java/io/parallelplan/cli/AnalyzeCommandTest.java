@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +24,7 @@ class AnalyzeCommandTest {
     Path dir;
 
     private Path plan(String json) throws IOException {
-        Path file = dir.resolve("parallel.json");
-        Files.writeString(file, json);
-        return file;
+        return CliRun.planFile(dir, json);
     }
 
     @Test

@@ -13,9 +13,7 @@ class GraphCommandTest {
     Path dir;
 
     private Path plan(String json) throws IOException {
-        Path file = dir.resolve("parallel.json");
-        Files.writeString(file, json);
-        return file;
+        return CliRun.planFile(dir, json);
     }
 
     @Test
