@@ -276,6 +276,26 @@ class PlanValidatorTest {
     }
 
     @Test
+    void shouldWarnAboutAFalseBlocksClaimOnlyWhenTheSearchCanProveIt() {
+        assertThat(withCode(chainWithFalseBlocksClaim(100), "blocks-not-dependent")).hasSize(1);
+        assertThat(withCode(chainWithFalseBlocksClaim(Reachability.BUDGET + 10), "blocks-not-dependent")).isEmpty();
+    }
+
+    /** "y" claims to block the end of a chain that never reaches it; proving that means walking the whole chain. */
+    private ValidationReport chainWithFalseBlocksClaim(int length) {
+        List<Achievement> achievements = new ArrayList<>();
+        achievements.add(Achievement.builder("y").blocks(List.of("c" + (length - 1))).position(0).build());
+        for (int i = 0; i < length; i++) {
+            Achievement.Builder b = Achievement.builder("c" + i).position(i + 1);
+            if (i > 0) {
+                b.dependsOn("c" + (i - 1));
+            }
+            achievements.add(b.build());
+        }
+        return validator.validate(new ParsedPlan(Plan.of("chain", achievements), List.of()));
+    }
+
+    @Test
     void shouldWarnWhenBlocksLeavesOutADirectDependent() {
         ValidationReport report = plan(
                 "{\"achievement_id\": \"1.1\", \"blocks\": [\"1.2\"]}",
