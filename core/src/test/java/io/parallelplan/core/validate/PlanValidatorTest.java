@@ -96,6 +96,22 @@ class PlanValidatorTest {
     }
 
     @Test
+    void shouldNameHostileIdsOfPlansBuiltInMemoryByTheirIndex() {
+        List<Achievement> achievements = List.of(Achievement.builder("ok").build(), Achievement.builder("").build(),
+                Achievement.builder("a/b").build());
+        ValidationReport report = validator.validate(new ParsedPlan(Plan.of("memory", achievements), List.of()));
+        assertThat(only(report, "missing-id").achievement()).isEqualTo("#2");
+        assertThat(only(report, "invalid-id").message()).startsWith("achievement #3 has the id \"a/b\"");
+    }
+
+    /** Entries that are not objects still count in the positions findings name. */
+    @Test
+    void shouldCountPositionsAsInTheFile() {
+        ValidationReport report = plan("42", "{\"achievement_id\": \"x y\"}");
+        assertThat(only(report, "invalid-id").achievement()).isEqualTo("#2");
+    }
+
+    @Test
     void shouldReportBothPlacesOfADuplicateId() {
         ValidationReport report = plan("{\"achievement_id\": \"1.1\"}", "{\"achievement_id\": \"1.2\"}",
                 "{\"achievement_id\": \"1.1\"}");
