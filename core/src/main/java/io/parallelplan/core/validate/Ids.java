@@ -64,6 +64,11 @@ final class Ids {
         return "'" + c + "'";
     }
 
+    /** An id as messages show it: as it is when valid, else quoted and escaped. */
+    static String show(String id) {
+        return isValid(id) ? id : quote(id);
+    }
+
     /**
      * A value in double quotes, safe to print on a terminal: control characters escaped, long values cut.
      */

@@ -108,8 +108,9 @@ final class ListChecks {
         return Ids.label(scope, graph.achievement(node), node);
     }
 
+    /** An id as messages show it, with its parent inside {@code sub_executions}. */
     private String name(String id) {
-        return scope == null ? id : scope + "/" + id;
+        return scope == null ? Ids.show(id) : scope + "/" + Ids.show(id);
     }
 
     private void error(String code, int node, SourceLocation where, String message) {

@@ -112,6 +112,15 @@ class PlanValidatorTest {
     }
 
     @Test
+    void shouldQuoteHostileIdsInCycleMessages() {
+        ValidationReport report = plan("{\"achievement_id\": \"a b\", \"dependencies\": [\"x\\u0085y\"]}",
+                "{\"achievement_id\": \"x\\u0085y\", \"dependencies\": [\"a b\"]}");
+        assertThat(only(report, "cycle").message()).contains("\"a b\" → \"x\\u0085y\" → \"a b\"")
+                .doesNotContain("\u0085");
+        assertThat(withCode(report, "invalid-id")).hasSize(2);
+    }
+
+    @Test
     void shouldReportBothPlacesOfADuplicateId() {
         ValidationReport report = plan("{\"achievement_id\": \"1.1\"}", "{\"achievement_id\": \"1.2\"}",
                 "{\"achievement_id\": \"1.1\"}");
