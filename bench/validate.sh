@@ -32,19 +32,24 @@ PY
 fi
 echo "plan: $N achievements, $(wc -l < "$EDGES") edges, $(du -h "$PLAN" | cut -f1)"
 
-best() { # best wall time in seconds of 3 runs of "$@"
-  local b=999
+# Best of 3 runs of "$@": wall seconds and CPU seconds (user + sys). On a shared machine the CPU time is the steadier
+# figure; the load average is printed with the result.
+best() {
+  local bw=999 bc=999 line
   for _ in 1 2 3; do
-    local s e
-    s=$(date +%s.%N); "$@" > /dev/null; e=$(date +%s.%N)
-    b=$(echo "$e - $s" | bc -l | awk -v b="$b" '{print ($1 < b) ? $1 : b}')
+    /usr/bin/time -o "$OUT/time" -f '%e %U %S' "$@" > /dev/null 2>&1 || true
+    line=$(tail -1 "$OUT/time")
+    bw=$(echo "$line" | awk -v b="$bw" '{print ($1 < b) ? $1 : b}')
+    bc=$(echo "$line" | awk -v b="$bc" '{c = $2 + $3; print (c < b) ? c : b}')
   done
-  echo "$b"
+  echo "$bw $bc"
 }
 # The launcher users run, with the heap limit given.
-run_validate() { PARALLEL_PLAN_JAVA_OPTS=-Xmx$HEAP bin/parallel-plan validate "$PLAN"; }
-run_validate | tail -1
-V=$(best run_validate)
-T=$(best tsort "$EDGES")
-printf 'validate (-Xmx%s, JVM start included): %.2f s\ntsort on the same edges: %.2f s\nratio: %.1fx\n' "$HEAP" "$V" "$T" \
-  "$(echo "$V / $T" | bc -l)"
+VALIDATE=(env "PARALLEL_PLAN_JAVA_OPTS=-Xmx$HEAP" bin/parallel-plan validate "$PLAN")
+"${VALIDATE[@]}" | tail -1
+read -r VW VC <<< "$(best "${VALIDATE[@]}")"
+read -r TW TC <<< "$(best tsort "$EDGES")"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+printf 'validate (-Xmx%s, JVM start included): %.2f s wall, %.2f s CPU\n' "$HEAP" "$VW" "$VC"
+printf 'tsort on the same edges:               %.2f s wall, %.2f s CPU\n' "$TW" "$TC"
+printf 'ratio to tsort: %.1fx wall, %.1fx CPU\n' "$(echo "$VW / $TW" | bc -l)" "$(echo "$VC / $TC" | bc -l)"
