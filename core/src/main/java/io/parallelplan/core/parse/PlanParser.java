@@ -73,6 +73,15 @@ public final class PlanParser {
         return Map.copyOf(bits);
     }
 
+    /** The estimates 0 to 99 hours written as whole numbers: one shared value each instead of one per achievement. */
+    private static final Estimate[] WHOLE_HOURS = new Estimate[100];
+
+    static {
+        for (int h = 0; h < WHOLE_HOURS.length; h++) {
+            WHOLE_HOURS[h] = new Estimate(Integer.toString(h), h, h, true);
+        }
+    }
+
     private final ParseLimits limits;
     private final JsonFactory factory;
 
@@ -591,6 +600,13 @@ public final class PlanParser {
 
         private Estimate estimate(String field, String who) throws IOException {
             JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                int hours = p.getIntValue();
+                if (hours >= 0 && hours < WHOLE_HOURS.length) {
+                    // JSON has no leading zeros, so the text of a small whole number is its decimal form: share it.
+                    return WHOLE_HOURS[hours];
+                }
+            }
             if (t.isNumeric()) {
                 double v = p.getDoubleValue();
                 String raw = p.getText();

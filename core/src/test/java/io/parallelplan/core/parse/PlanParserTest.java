@@ -247,4 +247,14 @@ class PlanParserTest {
                     .hasMessageContaining("Duplicate field '");
         }
     }
+
+    @Test
+    void shouldKeepWholeNumberEstimatesAsWritten() {
+        Plan plan = parse("{\"achievements\": [{\"achievement_id\": \"a\", \"estimated_hours\": 3}, "
+                + "{\"achievement_id\": \"b\", \"estimated_hours\": 250}, {\"achievement_id\": \"c\", "
+                + "\"estimated_hours\": 0}]}").plan();
+        assertThat(plan.achievements()).extracting(a -> a.estimate().raw()).containsExactly("3", "250", "0");
+        assertThat(plan.achievements()).extracting(a -> a.estimate().hours()).containsExactly(3.0, 250.0, 0.0);
+        assertThat(plan.achievements()).allMatch(a -> a.estimate().valid());
+    }
 }
