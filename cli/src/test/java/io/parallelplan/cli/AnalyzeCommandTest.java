@@ -109,4 +109,13 @@ class AnalyzeCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--executors=N", "--estimates=upper|lower|middle", "Exit codes:", "  2 ");
     }
+
+    @Test
+    void shouldEscapeControlCharactersOfThePlanNameInText() throws IOException {
+        CliRun run = CliRun.of("analyze", plan("{\"plan_name\": \"evil\\u001b[31m\", \"achievements\": []}").toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Plan evil\\u001b[31m: 0 achievements, 0 dependencies\n")
+                .contains("Critical path: 0 h (0 achievements): \n", "Makespan with unlimited executors: 0 h")
+                .doesNotContain("\u001b");
+    }
 }
