@@ -14,6 +14,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,6 +104,13 @@ final class GraphCommand implements Callable<Integer> {
         Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
+            // A temporary file is private (rw-------); give the graph the permissions of the file it replaces, or the
+            // usual rw-r--r-- of a new file.
+            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, Files.exists(absolute)
+                        ? Files.getPosixFilePermissions(absolute)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
