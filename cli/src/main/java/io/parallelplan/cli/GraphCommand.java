@@ -65,6 +65,11 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output != null && Files.isDirectory(output)) {
+            spec.commandLine().getErr().println("parallel-plan: " + output
+                    + ": is a folder; give -o a file name such as " + output.resolve("plan." + extension()));
+            return ExitCodes.INVALID;
+        }
         LoadedPlan loaded = new PlanLoader().loadValid(plan);
         PlanAnalysis analysis = new PlanAnalyzer(estimates).analyze(loaded.graph(), PlanAnalyzer.UNLIMITED);
         String name = loaded.plan().name();
@@ -76,11 +81,6 @@ final class GraphCommand implements Callable<Integer> {
             out.print(text);
             out.flush();
             return ExitCodes.OK;
-        }
-        if (Files.isDirectory(output)) {
-            spec.commandLine().getErr().println("parallel-plan: " + output
-                    + ": is a folder; give -o a file name such as " + output.resolve("plan." + extension()));
-            return ExitCodes.INVALID;
         }
         try {
             write(output, text);
