@@ -112,7 +112,8 @@ class AnalyzeCommandTest {
 
     @Test
     void shouldEscapeControlCharactersOfThePlanNameInText() throws IOException {
-        CliRun run = CliRun.of("analyze", plan("{\"plan_name\": \"evil\\u001b[31m\", \"achievements\": []}").toString());
+        Path file = plan("{\"plan_name\": \"evil\\u001b[31m\", \"achievements\": []}");
+        CliRun run = CliRun.of("analyze", file.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Plan evil\\u001b[31m: 0 achievements, 0 dependencies\n")
                 .contains("Critical path: 0 h (0 achievements): \n", "Makespan with unlimited executors: 0 h")
