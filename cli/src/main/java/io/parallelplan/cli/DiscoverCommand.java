@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:parallel.json (or the prompt) written",
-            "2:unreadable PLAN, no achievements found, a stated cycle, an existing -o file, or bad usage"
+            "2:unreadable PLAN, no achievements found, a stated cycle, an existing or unwritable -o file, or bad usage"
         })
 final class DiscoverCommand implements Callable<Integer> {
     @Spec
@@ -53,7 +53,7 @@ final class DiscoverCommand implements Callable<Integer> {
     boolean prompt;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (prompt && output != null) {
@@ -87,7 +87,13 @@ final class DiscoverCommand implements Callable<Integer> {
             out.print(json);
             out.flush();
         } else {
-            write(output, json);
+            try {
+                write(output, json);
+            } catch (IOException e) {
+                err.println("parallel-plan: " + output + ": cannot write: " + e.getMessage()
+                        + "; check that the folder exists and is writable");
+                return ExitCodes.INVALID;
+            }
             err.println("Wrote " + output + " (" + plan.achievements().size() + " achievements).");
         }
         summary(err, plan);

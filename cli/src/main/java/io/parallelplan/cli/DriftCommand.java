@@ -26,9 +26,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:in sync", "1:drift found", "2:unreadable input or bad usage"})
 final class DriftCommand implements Callable<Integer> {
-    /** Output formats. */
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
@@ -40,7 +37,7 @@ final class DriftCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    Format format;
+    OutputFormat format;
 
     @Override
     public Integer call() {
@@ -48,7 +45,7 @@ final class DriftCommand implements Callable<Integer> {
         Path file = PlanLocator.resolve(planFile);
         Plan plan = new PlanParser().parse(file).plan();
         DriftReport report = new PlanDrift().compare(markdown, plan);
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             out.println(DriftJson.render(report));
         } else if (report.inSync()) {
             out.println(markdown + " and " + file + " are in sync (" + plan.size() + " achievements).");

@@ -30,9 +30,6 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:status shown", "2:no readable or valid plan there, or bad usage"})
 final class StatusCommand implements Callable<Integer> {
-    /** Output formats. */
-    enum Format { text, json }
-
     @Spec
     CommandSpec spec;
 
@@ -41,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
             description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    Format format;
+    OutputFormat format;
 
     @Override
     public Integer call() {
@@ -52,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
         } catch (InvalidPlanException e) {
             return WorkflowOutput.invalid(spec.commandLine().getErr(), e);
         }
-        if (format == Format.json) {
+        if (format == OutputFormat.json) {
             out.println(StatusJson.render(status));
         } else {
             text(out, status);

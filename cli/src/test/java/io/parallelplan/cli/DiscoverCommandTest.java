@@ -57,6 +57,17 @@ class DiscoverCommandTest {
     }
 
     @Test
+    void shouldExitTwoWhenTheOutputFolderDoesNotExist() {
+        Path folder = demo(tmp);
+
+        WorkflowFixtures.Result r = run("discover", folder.resolve("PLAN_DEMO.md").toString(), "-o",
+                tmp.resolve("no/such/dir/parallel.json").toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("cannot write", "check that the folder exists").doesNotContain("internal error");
+    }
+
+    @Test
     void shouldPrintThePromptInstead() {
         Path folder = demo(tmp);
 

@@ -1,0 +1,7 @@
+package io.parallelplan.cli;
+
+/** The {@code --format} values of the workflow commands. */
+enum OutputFormat {
+    text,
+    json
+}
