@@ -2,7 +2,7 @@
 # Speed check for the workflow commands (docs/performance.md, "## workflow"): builds a plan folder of 1,000
 # achievements and 10,000 files (SUBPLAN, 8 EXECUTION_TASKs and one APPROVED/FIX per achievement) plus its PLAN
 # markdown, then times `status` and `discover` in process (bench/WorkflowBench.java: first call and warm median)
-# and end to end (JVM start included, next to a bare `--version` for the JVM's share). Target: each under 1 s.
+# and end to end through bin/parallel-plan (JVM start included, next to a bare `--version` for the JVM's share). Target: each under 1 s.
 #
 # Usage: bench/workflow.sh [runs]   (build first: ./mvnw -q -DskipTests package)
 set -euo pipefail
@@ -72,25 +72,22 @@ levels=50 width=20
   done
 )
 files=$(find "$dir/subplans" "$dir/execution" -type f | wc -l)
-echo "plan folder: $levels x $width = $((levels * width)) achievements, $files files"
+echo "plan folder: $levels x $width = $((levels * width)) achievements, $files files; $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 
 measure() {
   local label="$1"; shift
-  local times=()
+  local walls=() cpus=()
   for ((i = 0; i < runs; i++)); do
-    local start end
-    start=$(date +%s%N)
-    "$@" > /dev/null
-    end=$(date +%s%N)
-    times+=($(((end - start) / 1000000)))
+    /usr/bin/time -o "$work/time" -f "%e %U %S" "$@" > /dev/null 2> /dev/null
+    read -r wall user sys < "$work/time"
+    walls+=("$wall")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')")
   done
-  local sorted
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
-  echo "$label: ms per run (sorted) $sorted"
+  echo "$label: wall s (sorted) $(printf '%s\n' "${walls[@]}" | sort -n | tr '\n' ' ')| CPU s, all threads (sorted) $(printf '%s\n' "${cpus[@]}" | sort -n | tr '\n' ' ')"
 }
 
 java -cp cli/target/parallel-plan.jar bench/WorkflowBench.java "$dir"
-measure "status --format json" java -jar cli/target/parallel-plan.jar status "$dir" --format json
-measure "status (text)       " java -jar cli/target/parallel-plan.jar status "$dir"
-measure "discover            " java -jar cli/target/parallel-plan.jar discover "$dir/PLAN_$plan.md" 2> /dev/null
-measure "JVM start (--version)" java -jar cli/target/parallel-plan.jar --version
+measure "status --format json" bin/parallel-plan status "$dir" --format json
+measure "status (text)       " bin/parallel-plan status "$dir"
+measure "discover            " bin/parallel-plan discover "$dir/PLAN_$plan.md"
+measure "JVM start (--version)" bin/parallel-plan --version
