@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "discover",
         mixinStandardHelpOptions = true,
+        versionProvider = App.Version.class,
         description = {
             "Read a PLAN markdown and write its parallel.json: achievements, titles, estimates, priorities and the"
                     + " dependencies the text states, with the levels and critical path as notes.",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "drift",
         mixinStandardHelpOptions = true,
+        versionProvider = App.Version.class,
         description = {
             "Compare a PLAN markdown with its parallel.json: achievements missing on either side, titles, dependencies"
                     + " (edge by edge, where the PLAN states them) and estimates."

@@ -31,15 +31,19 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "scaffold",
         mixinStandardHelpOptions = true,
+        versionProvider = App.Version.class,
         description = "Create the missing SUBPLAN or EXECUTION_TASK files for a batch of achievements.",
         subcommands = {ScaffoldCommand.Subplans.class, ScaffoldCommand.Executions.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:files created, nothing to create, or --dry-run",
-            "1:declined at the prompt (nothing created), or a file could not be created",
-            "2:no readable or valid plan, bad ids or level, not a terminal without --yes, or bad usage"
+            ScaffoldCommand.EXIT_OK, ScaffoldCommand.EXIT_FAILURE, ScaffoldCommand.EXIT_INVALID
         })
 final class ScaffoldCommand {
+    static final String EXIT_OK = "0:files created, nothing to create, or --dry-run";
+    static final String EXIT_FAILURE = "1:declined at the prompt (nothing created), or a file could not be created";
+    static final String EXIT_INVALID =
+            "2:no readable or valid plan, bad ids or level, not a terminal without --yes, or bad usage";
+
     /** Where the confirmation is asked; tests replace it. */
     interface Terminal {
         /** Whether a person can answer (a console is attached). */
@@ -72,6 +76,7 @@ final class ScaffoldCommand {
     @Command(
             name = "subplans",
             mixinStandardHelpOptions = true,
+            versionProvider = App.Version.class,
             description = {
                 "Create subplans/SUBPLAN_<PLAN>_<nn>.md for the chosen achievements (default: those that can be done"
                         + " now), from a template filled with the id, title, dependencies, estimate and the PLAN's"
@@ -79,9 +84,7 @@ final class ScaffoldCommand {
             },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
-                "0:files created, nothing to create, or --dry-run",
-                "1:declined at the prompt (nothing created), or a file could not be created",
-                "2:no readable or valid plan, bad ids or level, not a terminal without --yes, or bad usage"
+                ScaffoldCommand.EXIT_OK, ScaffoldCommand.EXIT_FAILURE, ScaffoldCommand.EXIT_INVALID
             })
     static final class Subplans extends Batch {
         @Override
@@ -94,6 +97,7 @@ final class ScaffoldCommand {
     @Command(
             name = "executions",
             mixinStandardHelpOptions = true,
+            versionProvider = App.Version.class,
             description = {
                 "Create execution/EXECUTION_TASK_<PLAN>_<nn>_01.md for the chosen achievements (default: those that"
                         + " can be done now). Only where the SUBPLAN exists; the others are listed with the reason."
@@ -101,9 +105,7 @@ final class ScaffoldCommand {
             },
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {
-                "0:files created, nothing to create, or --dry-run",
-                "1:declined at the prompt (nothing created), or a file could not be created",
-                "2:no readable or valid plan, bad ids or level, not a terminal without --yes, or bad usage"
+                ScaffoldCommand.EXIT_OK, ScaffoldCommand.EXIT_FAILURE, ScaffoldCommand.EXIT_INVALID
             })
     static final class Executions extends Batch {
         @Override
@@ -117,7 +119,7 @@ final class ScaffoldCommand {
         @Option(names = "--level", paramLabel = "N", description = "the achievements of level N (0: no dependencies)")
         Integer level;
 
-        @Option(names = "--ids", paramLabel = "A,B", split = ",", description = "these achievements")
+        @Option(names = "--ids", paramLabel = "ID", split = ",", description = "these achievements (comma-separated)")
         List<String> ids;
     }
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
+        versionProvider = App.Version.class,
         description = {
             "Show each achievement's status as its files say (APPROVED > FIX > EXECUTION_TASK > SUBPLAN > SKIPPED),"
                     + " progress by level, what can be done now (longest remaining path first) and what a failed"

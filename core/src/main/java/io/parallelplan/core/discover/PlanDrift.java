@@ -28,7 +28,7 @@ public final class PlanDrift {
     }
 
     public PlanDrift(MarkdownDiscovery discovery) {
-        this.discovery = discovery;
+        this.discovery = java.util.Objects.requireNonNull(discovery, "discovery cannot be null");
     }
 
     /**

@@ -42,7 +42,7 @@ public final class Scaffolder {
     }
 
     public Scaffolder(FileCreator files) {
-        this.files = files;
+        this.files = java.util.Objects.requireNonNull(files, "files cannot be null");
     }
 
     /**

@@ -44,7 +44,7 @@ public final class StatusReader {
     }
 
     public StatusReader(PlanLoader loader) {
-        this.loader = loader;
+        this.loader = java.util.Objects.requireNonNull(loader, "loader cannot be null");
     }
 
     /**
