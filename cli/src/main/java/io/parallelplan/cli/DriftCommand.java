@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,9 +36,8 @@ final class DriftCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "<parallel.json>", description = "the plan's parallel.json (or its folder)")
     Path planFile;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() {
@@ -46,7 +45,7 @@ final class DriftCommand implements Callable<Integer> {
         Path file = PlanLocator.resolve(planFile);
         Plan plan = new PlanParser().parse(file).plan();
         DriftReport report = new PlanDrift().compare(markdown, plan);
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             out.println(DriftJson.render(report));
         } else if (report.inSync()) {
             out.println(markdown + " and " + file + " are in sync (" + plan.size() + " achievements).");

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,9 +37,8 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<plan-folder|parallel.json>", description = "the plan folder or its parallel.json")
     Path plan;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
-            description = "output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    FormatOption output;
 
     @Override
     public Integer call() {
@@ -50,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
         } catch (InvalidPlanException e) {
             return WorkflowOutput.invalid(spec.commandLine().getErr(), e);
         }
-        if (format == OutputFormat.json) {
+        if (output.json()) {
             out.println(StatusJson.render(status));
         } else {
             text(out, status);

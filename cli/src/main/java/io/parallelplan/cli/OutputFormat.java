@@ -1,7 +1,0 @@
-package io.parallelplan.cli;
-
-/** The {@code --format} values of the workflow commands. */
-enum OutputFormat {
-    text,
-    json
-}
