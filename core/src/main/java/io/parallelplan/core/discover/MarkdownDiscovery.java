@@ -78,7 +78,7 @@ public final class MarkdownDiscovery {
 
     /** Reads PLAN markdown text; {@code source} names it in findings and gives the plan name. */
     public DiscoveredPlan discover(String text, Path source) {
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n", -1);
         boolean[] code = new boolean[lines.length];
         List<Occurrence> occurrences = declarations(lines, code);
 
