@@ -3,9 +3,12 @@ package io.parallelplan.cli;
 import static io.parallelplan.cli.WorkflowFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The example plan folder that docs/workflow.md walks through behaves as the guide says. */
 class MethodologyExampleTest {
@@ -19,6 +22,24 @@ class MethodologyExampleTest {
         assertThat(r.out()).contains("Plan NOTES-SEARCH: 2/5 achievements done (40%), 5 h of 13 h",
                 "1.2      complete", "2.1      Indexer Built  [execution_created]  (6 h left on its path)",
                 "2.2      Query Parser Written  (4 h left on its path)");
+    }
+
+    @Test
+    void shouldHoldBackTheChainsTheGuideShowsWhenAFixIsOpen(@TempDir Path tmp) throws IOException {
+        Path copy = tmp.resolve("methodology");
+        try (Stream<Path> files = Files.walk(EXAMPLE)) {
+            for (Path p : files.toList()) {
+                Files.copy(p, copy.resolve(EXAMPLE.relativize(p).toString()));
+            }
+        }
+        Files.delete(copy.resolve("execution/feedbacks/APPROVED_12.md"));
+
+        WorkflowFixtures.Result r = run("status", copy.toString());
+
+        assertThat(r.out()).contains("Held back by a failed dependency:\n"
+                + "  2.1 ← 1.2 (failed: execution/feedbacks/FIX_12.md)\n"
+                + "  2.2 ← 1.2 (failed: execution/feedbacks/FIX_12.md)\n"
+                + "  3.1 ← 2.1 ← 1.2 (failed: execution/feedbacks/FIX_12.md)\n");
     }
 
     @Test
