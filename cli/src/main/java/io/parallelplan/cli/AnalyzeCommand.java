@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,9 +44,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "the output says how many that takes)")
     Integer executors;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "output format: text (default) or json")
-    OutputFormat format;
+    @Mixin
+    FormatOption format;
 
     @Option(names = "--estimates", paramLabel = "upper|lower|middle", defaultValue = "upper",
             description = "which end of a range estimate such as \"4-6\" counts: upper (default), lower or middle")
@@ -62,7 +62,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 .analyze(loaded.graph(), executors == null ? PlanAnalyzer.UNLIMITED : executors);
         PrintWriter out = spec.commandLine().getOut();
         String name = loaded.plan().name();
-        out.print(format == OutputFormat.JSON
+        out.print(format.json()
                 ? new AnalysisJson().render(name, loaded.graph(), analysis)
                 : text(name, loaded.graph().size(), loaded.graph().edgeCount(), analysis));
         out.flush();
