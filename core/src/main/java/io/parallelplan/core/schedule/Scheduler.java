@@ -843,13 +843,15 @@ public final class Scheduler {
 
     /**
      * {@code first} reached a final state: release or block its dependents, and let groups follow their children.
-     * Iterative; every node is pushed once, when it becomes final.
+     * Breadth first (so a task is blocked by its nearest failed dependency, the first in plan order), iterative;
+     * every node is queued once, when it becomes final.
      */
     private void settle(int first, Instant time) {
-        int sp = 0;
-        work[sp++] = first;
-        while (sp > 0) {
-            int x = work[--sp];
+        int head = 0;
+        int tail = 0;
+        work[tail++] = first;
+        while (head < tail) {
+            int x = work[head++];
             TaskState s = state[x];
             if (s.satisfiesDependents()) {
                 for (int y : dependents[x]) {
@@ -865,13 +867,13 @@ public final class Scheduler {
                     for (int y : dependents[x]) {
                         if (state[y] == TaskState.PENDING) {
                             move(y, TaskState.BLOCKED, EventReason.DEPENDENCY_FAILED, null, null, x, time);
-                            work[sp++] = y;
+                            work[tail++] = y;
                             if (isGroup(y)) {
                                 for (int c : children[y]) {
                                     if (state[c] == TaskState.PENDING) {
                                         move(c, TaskState.BLOCKED, EventReason.DEPENDENCY_FAILED, null, null, y,
                                                 time);
-                                        work[sp++] = c;
+                                        work[tail++] = c;
                                     }
                                 }
                             }
@@ -894,7 +896,7 @@ public final class Scheduler {
                     TaskState to = groupOutcome(cc);
                     int decidedBy = to == TaskState.SKIPPED ? -1 : firstChild[g][to.ordinal()];
                     move(g, to, EventReason.SUB_EXECUTIONS, null, null, decidedBy, time);
-                    work[sp++] = g;
+                    work[tail++] = g;
                 }
             }
         }
