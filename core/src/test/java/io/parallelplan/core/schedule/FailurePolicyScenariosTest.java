@@ -4,7 +4,11 @@ import static io.parallelplan.core.schedule.Plans.a;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
+import io.parallelplan.core.model.Plan;
+import io.parallelplan.core.validate.LoadedPlan;
+import io.parallelplan.core.validate.ValidationReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -270,11 +274,15 @@ class FailurePolicyScenariosTest {
     }
 
     @Test
-    void shouldRefuseSubExecutionsThatFormACycle() {
-        Achievement.Builder group = a("2").subExecutions(List.of(
-                Achievement.builder("x").dependsOn("y").build(), Achievement.builder("y").dependsOn("x").build()));
+    void shouldRefuseSubExecutionsThatFormACycleEvenIfValidationMissedIt() {
+        Achievement group = a("2").subExecutions(List.of(
+                Achievement.builder("x").dependsOn("y").build(), Achievement.builder("y").dependsOn("x").build()))
+                .build();
+        Plan plan = Plan.of("cyclic", List.of(group));
+        LoadedPlan unchecked = new LoadedPlan(plan, PlanGraph.of(plan.achievements()),
+                new ValidationReport(List.of(), List.of()));
 
-        assertThatThrownBy(() -> scheduler(RunOptions.defaults(), group))
+        assertThatThrownBy(() -> new Scheduler(unchecked, RunOptions.defaults(), T0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the sub_executions of achievement 2 form a dependency cycle (through 2/x); remove one of"
                         + " its dependencies");
