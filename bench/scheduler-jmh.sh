@@ -8,7 +8,8 @@ cd "$root"
 ./mvnw -q -DskipTests -pl core -am install
 ./mvnw -q -f bench/jmh/pom.xml -DskipTests package
 mkdir -p bench/out
-java -jar bench/jmh/target/benchmarks.jar SchedulerBenchmark -rf json -rff bench/out/scheduler-jmh.json "$@" \
+# core/target/classes first: the local Maven repository may meanwhile hold another checkout's core.
+java -cp core/target/classes:bench/jmh/target/benchmarks.jar org.openjdk.jmh.Main SchedulerBenchmark -rf json -rff bench/out/scheduler-jmh.json "$@" \
   | tee bench/out/scheduler-jmh.txt
 score=$(sed -n 's/.*"score" : \([0-9.E+]*\).*/\1/p' bench/out/scheduler-jmh.json | head -1)
 awk -v s="$score" 'BEGIN {

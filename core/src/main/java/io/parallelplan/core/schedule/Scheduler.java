@@ -86,7 +86,7 @@ public final class Scheduler {
     private final int[] topNode;
     private final Map<String, Integer> subIndex;
     private final int taskCount;
-    private final List<String> taskIds;
+    private List<String> taskIds;
     private final List<String> allIds;
 
     private final TaskState[] state;
@@ -286,8 +286,7 @@ public final class Scheduler {
         runningPos = new int[n];
         Arrays.fill(runningPos, -1);
         work = new int[n];
-        taskIds = Collections.unmodifiableList(collectIds(true));
-        allIds = List.of(ids);
+        allIds = Collections.unmodifiableList(Arrays.asList(ids));
 
         begin(startedAt);
     }
@@ -411,13 +410,16 @@ public final class Scheduler {
             String reason = options.skip().get(ids[x]);
             if (isGroup(x)) {
                 move(x, TaskState.SKIPPED, EventReason.SKIPPED, null, reason, -1, time);
+                int[] moved = new int[children[x].length];
+                int count = 0;
                 for (int c : children[x]) {
                     if (!state[c].isFinal()) {
                         move(c, TaskState.SKIPPED, EventReason.SKIPPED, null, reason, x, time);
+                        moved[count++] = c;
                     }
                 }
-                for (int c : children[x]) {
-                    settle(c, time);
+                for (int k = 0; k < count; k++) {
+                    settle(moved[k], time);
                 }
             } else {
                 move(x, TaskState.SKIPPED, EventReason.SKIPPED, null, reason, -1, time);
@@ -450,6 +452,15 @@ public final class Scheduler {
 
     /** The ids of the runnable tasks in plan order (achievements without sub_executions, and sub-executions). */
     public List<String> tasks() {
+        if (taskIds == null) {
+            List<String> out = new ArrayList<>(taskCount);
+            for (int x = 0; x < size; x++) {
+                if (!isGroup(x)) {
+                    out.add(ids[x]);
+                }
+            }
+            taskIds = Collections.unmodifiableList(out);
+        }
         return taskIds;
     }
 
@@ -998,16 +1009,6 @@ public final class Scheduler {
                     + ids[children[x][0]] + " and its siblings");
         }
         return x;
-    }
-
-    private List<String> collectIds(boolean tasksOnly) {
-        List<String> out = new ArrayList<>(size);
-        for (int x = 0; x < size; x++) {
-            if (!tasksOnly || !isGroup(x)) {
-                out.add(ids[x]);
-            }
-        }
-        return out;
     }
 
     private static boolean contains(int[] a, int length, int value) {
