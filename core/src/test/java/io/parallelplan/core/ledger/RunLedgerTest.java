@@ -219,4 +219,15 @@ class RunLedgerTest {
                 io.parallelplan.core.schedule.EventReason.DEPENDENCY_FAILED, "1");
         assertThat(RunJson.readEvent(RunJson.line(e))).isEqualTo(e);
     }
+
+    @Test
+    void shouldLeaveNoJournalWhenTheRunCannotStart() {
+        Path run = dir.resolve("refused");
+        RunOptions bad = RunOptions.builder().skip("nope", "excluded").build();
+
+        assertThatThrownBy(() -> RunLedger.create(run, "refused", diamond(), bad, T0, RunListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot skip \"nope\"");
+        assertThat(run.resolve(RunLedger.JOURNAL)).doesNotExist();
+    }
 }
