@@ -105,6 +105,11 @@ public final class ProcessLauncher implements AutoCloseable {
         return timer.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Runs {@code action} on the launcher's timer every {@code period} until the returned future is cancelled. */
+    public ScheduledFuture<?> every(Duration period, Runnable action) {
+        return timer.scheduleAtFixedRate(action, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /**
      * Stops an attempt's whole process tree: SIGTERM to its process group and to every descendant now, SIGKILL to
      * whatever is left after {@code grace}. Returns at once.
