@@ -15,13 +15,16 @@ import io.parallelplan.cli.run.ShellQuote;
 import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.analyze.PlanAnalyzer;
 import io.parallelplan.core.graph.PlanGraph;
+import io.parallelplan.core.ledger.LedgerException;
+import io.parallelplan.core.ledger.ResumePlan;
+import io.parallelplan.core.ledger.RunJson;
+import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.model.Estimate;
 import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.parse.PlanLocator;
 import io.parallelplan.core.schedule.BlockedChain;
 import io.parallelplan.core.schedule.FailurePolicy;
-import io.parallelplan.core.schedule.RunListener;
 import io.parallelplan.core.schedule.RunOptions;
 import io.parallelplan.core.schedule.RunResult;
 import io.parallelplan.core.schedule.RunStatus;
@@ -155,6 +158,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return runCommand();
+        } catch (LedgerException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("parallel-plan: " + e.getMessage());
+            return ExitCodes.INVALID;
+        }
+    }
+
+    private int runCommand() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String problem = checkOptions();
@@ -177,6 +189,22 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (retries != null) {
             options.defaultRetries(retries);
+        }
+        ResumePlan resumed = null;
+        if (resume != null) {
+            Path runs = RunFolder.runsFolder(stateDir(planFolder));
+            java.util.Optional<RunFolder> previous;
+            try {
+                previous = RunFolder.existing(stateDir(planFolder), resume.isEmpty() ? null : resume);
+            } catch (IllegalArgumentException e) {
+                return usage(err, "--resume: " + e.getMessage());
+            }
+            if (previous.isEmpty()) {
+                return usage(err, "--resume: " + (resume.isEmpty() ? "no run yet" : "no run " + resume) + " in "
+                        + runs + "; start one without --resume");
+            }
+            resumed = ResumePlan.of(RunLedger.read(previous.get().path()), loaded);
+            resumed.applyTo(options);
         }
         if (only != null) {
             String unknown = selectOnly(loaded, options);
@@ -206,7 +234,11 @@ public final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return dryRun(out, loaded, probe, commands, parallel);
         }
-        return execute(out, err, file, loaded, runOptions, commands, parallel);
+        return execute(out, err, file, loaded, runOptions, commands, parallel, resumed);
+    }
+
+    private Path stateDir(Path planFolder) {
+        return stateDir != null ? stateDir : planFolder.resolve(RunFolder.STATE_DIR_NAME);
     }
 
     private String checkOptions() {
@@ -306,15 +338,21 @@ public final class RunCommand implements Callable<Integer> {
             LoadedPlan loaded,
             RunOptions runOptions,
             AttemptCommands commands,
-            int parallel)
+            int parallel,
+            ResumePlan resumed)
             throws InterruptedException {
         Clock clock = Clock.systemUTC();
         Path planFolder = file.toAbsolutePath().getParent();
-        Path state = stateDir != null ? stateDir : planFolder.resolve(RunFolder.STATE_DIR_NAME);
-        RunFolder folder = RunFolder.create(state, clock.instant());
+        RunFolder folder = RunFolder.create(stateDir(planFolder), clock.instant());
         boolean json = format.equals("json");
-        RunDisplay display = display(json ? err : out, json, loaded, parallel, clock);
-        Scheduler scheduler = new Scheduler(loaded, runOptions, clock.instant(), display);
+        PrintWriter progress = json ? err : out;
+        if (resumed != null) {
+            progress.println("Resuming run " + resumed.previousRunId() + " as run " + folder.runId() + ": "
+                    + resumed.rerun().size() + " to run again, " + resumed.skip().size() + " kept.");
+        }
+        RunDisplay display = display(progress, json, loaded, parallel, clock);
+        RunLedger ledger = RunLedger.create(folder.path(), folder.runId(), loaded, runOptions, clock.instant(), display);
+        Scheduler scheduler = ledger.scheduler();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PARALLEL_PLAN_NAME", loaded.plan().name());
         environment.put("PARALLEL_PLAN_FILE", file.toAbsolutePath().toString());
@@ -323,12 +361,18 @@ public final class RunCommand implements Callable<Integer> {
         Duration timeout = timeoutMinutes == null ? null : Duration.ofMillis(Math.round(timeoutMinutes * 60_000));
         LocalRunDriver.Outcome outcome;
         try (ProcessLauncher launcher = new ProcessLauncher(workdir != null ? workdir : planFolder, environment)) {
-            LocalRunDriver driver = new LocalRunDriver(scheduler, commands, launcher, folder, display, () -> { },
-                    timeout, GRACE, clock, display instanceof LiveView);
+            LocalRunDriver driver = new LocalRunDriver(scheduler, commands, launcher, folder, display, timeout, GRACE,
+                    clock, display instanceof LiveView);
             outcome = driver.run();
+        } finally {
+            ledger.close();
         }
         RunResult result = scheduler.result();
-        summary(json ? err : out, scheduler, result, folder, outcome);
+        summary(progress, scheduler, result, folder, outcome);
+        if (json) {
+            out.println(RunJson.write(result.summary()));
+            out.flush();
+        }
         if (outcome.interrupted()) {
             return ExitCodes.INTERRUPTED;
         }

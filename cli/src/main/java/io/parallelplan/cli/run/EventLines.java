@@ -61,7 +61,7 @@ public final class EventLines implements RunDisplay {
                 if (e.from() != TaskState.RUNNING) {
                     return null;
                 }
-                return id + " attempt " + e.attempt() + " " + failure(e) + " — will retry";
+                return id + " attempt " + e.attempt() + " failed (" + failure(e) + ") — will retry";
             case RUNNING:
                 started.put(id, e.time());
                 return e.attempt() > 0 ? id + " RUNNING (attempt " + e.attempt() + ")" : id + " RUNNING";
@@ -70,7 +70,7 @@ public final class EventLines implements RunDisplay {
             case FLAKY:
                 return id + " FLAKY" + took(e, started) + " (passed on attempt " + e.attempt() + ")";
             case FAILED:
-                return id + " FAILED" + (e.attempt() > 1 ? " on attempt " + e.attempt() : "") + ": " + failure(e);
+                return id + " FAILED (" + failure(e) + (e.attempt() > 1 ? " on attempt " + e.attempt() : "") + ")";
             case BLOCKED:
                 return id + " BLOCKED" + (e.cause() != null ? " ← " + e.cause() : "");
             case CANCELLED:
@@ -81,6 +81,7 @@ public final class EventLines implements RunDisplay {
         }
     }
 
+    /** {@code exit 2}, {@code timed out after 5m00s}, or the failure's message. */
     private static String failure(RunEvent e) {
         if (e.reason() == EventReason.TIMEOUT) {
             return e.message() != null && e.message().startsWith("timed out") ? e.message() : "timed out";
@@ -89,9 +90,9 @@ public final class EventLines implements RunDisplay {
             return "sub-execution " + e.cause() + " failed";
         }
         if (e.exitCode() != null) {
-            return "failed (exit " + e.exitCode() + ")";
+            return "exit " + e.exitCode();
         }
-        return e.message() != null ? "failed: " + e.message() : "failed";
+        return e.message() != null ? e.message() : "failed";
     }
 
     private static String took(RunEvent e, Map<String, Instant> started) {

@@ -24,9 +24,8 @@ import java.util.concurrent.TimeUnit;
  * happens (a process exits, a timeout fires, a signal arrives, the live view's clock ticks), handles everything
  * queued, and starts again. It never polls.
  *
- * <p>Every scheduler call journals its events through the listener before returning; the driver then calls
- * {@code beforeActing} (the ledger's flush) once per batch, before it starts or kills any process, so what the
- * runner does is always on disk first.
+ * <p>The scheduler's listener (the run ledger) journals every event before the scheduler call returns, so whatever
+ * the driver then does — start a process, kill one — is on disk first.
  */
 public final class LocalRunDriver {
     /** What ended a run early, if anything. */
@@ -54,7 +53,6 @@ public final class LocalRunDriver {
     private final ProcessLauncher launcher;
     private final RunFolder folder;
     private final RunDisplay display;
-    private final Runnable beforeActing;
     private final Duration defaultTimeout;
     private final Duration grace;
     private final Clock clock;
@@ -66,7 +64,6 @@ public final class LocalRunDriver {
     private String signal;
 
     /**
-     * @param beforeActing makes the journal durable; called before any process is started or killed
      * @param defaultTimeout the {@code --timeout} for tasks whose achievement names none, or {@code null}
      * @param grace how long a killed attempt gets between SIGTERM and SIGKILL
      * @param ticking whether the display wants a tick a few times a second (the live view)
@@ -77,7 +74,6 @@ public final class LocalRunDriver {
             ProcessLauncher launcher,
             RunFolder folder,
             RunDisplay display,
-            Runnable beforeActing,
             Duration defaultTimeout,
             Duration grace,
             Clock clock,
@@ -87,7 +83,6 @@ public final class LocalRunDriver {
         this.launcher = Objects.requireNonNull(launcher, "launcher cannot be null");
         this.folder = Objects.requireNonNull(folder, "folder cannot be null");
         this.display = Objects.requireNonNull(display, "display cannot be null");
-        this.beforeActing = Objects.requireNonNull(beforeActing, "beforeActing cannot be null");
         this.defaultTimeout = defaultTimeout;
         this.grace = Objects.requireNonNull(grace, "grace cannot be null");
         this.clock = Objects.requireNonNull(clock, "clock cannot be null");
@@ -140,7 +135,6 @@ public final class LocalRunDriver {
             for (String id : ids) {
                 scheduler.start(id, now);
             }
-            beforeActing.run();
             List<String> failedToStart = new ArrayList<>();
             for (String id : ids) {
                 if (!launch(id)) {
@@ -213,11 +207,8 @@ public final class LocalRunDriver {
 
     private void finish(String id, AttemptOutcome outcome) {
         List<String> interrupt = scheduler.finish(id, outcome, clock.instant());
-        if (!interrupt.isEmpty()) {
-            beforeActing.run();
-            for (String other : interrupt) {
-                stop(running.get(other), grace);
-            }
+        for (String other : interrupt) {
+            stop(running.get(other), grace);
         }
     }
 
@@ -229,7 +220,6 @@ public final class LocalRunDriver {
         }
         signal = name;
         List<String> toStop = scheduler.stop("interrupted by SIG" + name, clock.instant());
-        beforeActing.run();
         for (String id : toStop) {
             stop(running.get(id), grace);
         }

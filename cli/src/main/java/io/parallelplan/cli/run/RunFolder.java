@@ -1,5 +1,6 @@
 package io.parallelplan.cli.run;
 
+import io.parallelplan.core.ledger.RunLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class RunFolder {
     }
 
     /**
-     * An existing run; with {@code runId == null}, the latest one.
+     * An existing run; with {@code runId == null}, the latest one that has a journal.
      *
      * @return empty when there is no such run
      * @throws IllegalArgumentException when {@code runId} is not a run id (a path, say)
@@ -80,7 +81,7 @@ public final class RunFolder {
             return Optional.empty();
         }
         try (Stream<Path> children = Files.list(runs)) {
-            return children.filter(Files::isDirectory)
+            return children.filter(p -> Files.isRegularFile(p.resolve(RunLedger.JOURNAL)))
                     .map(p -> p.getFileName().toString())
                     .filter(name -> RUN_ID.matcher(name).matches())
                     .max(RunFolder::compareIds)

@@ -3,6 +3,9 @@ package io.parallelplan.cli.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parallelplan.core.ledger.RunLedger;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -13,11 +16,12 @@ class RunFolderTest {
     Path state;
 
     @Test
-    void shouldNameRunsAfterTheirStartTimeAndFindTheLatest() {
+    void shouldNameRunsAfterTheirStartTimeAndFindTheLatest() throws IOException {
         Instant t = Instant.parse("2026-11-25T18:00:00.123Z");
-        RunFolder first = RunFolder.create(state, t);
-        RunFolder second = RunFolder.create(state, t);
-        RunFolder later = RunFolder.create(state, t.plusSeconds(1));
+        RunFolder first = recorded(RunFolder.create(state, t));
+        RunFolder second = recorded(RunFolder.create(state, t));
+        RunFolder later = recorded(RunFolder.create(state, t.plusSeconds(1)));
+        RunFolder.create(state, t.plusSeconds(2)); // never began: no journal
 
         assertThat(first.runId()).isEqualTo("20261125-180000-123");
         assertThat(second.runId()).isEqualTo("20261125-180000-123-2");
@@ -28,13 +32,18 @@ class RunFolderTest {
     }
 
     @Test
-    void shouldOrderSameMillisecondRunsBySuffix() {
+    void shouldOrderSameMillisecondRunsBySuffix() throws IOException {
         Instant t = Instant.parse("2026-11-25T18:00:00Z");
         for (int i = 0; i < 11; i++) {
-            RunFolder.create(state, t);
+            recorded(RunFolder.create(state, t));
         }
         assertThat(RunFolder.existing(state, null)).get().extracting(RunFolder::runId)
                 .isEqualTo("20261125-180000-000-11");
+    }
+
+    private static RunFolder recorded(RunFolder run) throws IOException {
+        Files.writeString(run.path().resolve(RunLedger.JOURNAL), "{}\n");
+        return run;
     }
 
     @Test
