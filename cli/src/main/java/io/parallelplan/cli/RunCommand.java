@@ -21,7 +21,6 @@ import io.parallelplan.core.ledger.RunJson;
 import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.model.Estimate;
-import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.parse.PlanLocator;
 import io.parallelplan.core.schedule.BlockedChain;
 import io.parallelplan.core.schedule.FailurePolicy;
@@ -556,12 +555,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static int invalidPlan(PrintWriter err, Path file, LoadedPlan loaded) {
-        List<Finding> errors = loaded.report().errors();
-        err.println("parallel-plan: " + file + ": invalid plan, " + errors.size()
-                + (errors.size() == 1 ? " error" : " errors") + "; nothing was run");
-        for (Finding f : errors) {
-            err.println("  " + file + ":" + f.location() + ": " + f.message());
-        }
+        FindingsPrinter.forTerminal().printRefusal(err, file.toString(), loaded.report());
         return ExitCodes.INVALID;
     }
 

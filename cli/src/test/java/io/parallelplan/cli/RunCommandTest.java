@@ -245,6 +245,7 @@ class RunCommandTest {
         Result r = run(dir.toString());
 
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
-        assertThat(r.err()).contains("invalid plan").contains("nothing was run");
+        assertThat(r.err()).contains("error [cycle]").contains("invalid plan, 1 error");
+        assertThat(dir.resolve(".parallel-plan")).doesNotExist();
     }
 }
