@@ -443,7 +443,7 @@ public final class RunCommand implements Callable<Integer> {
                     to.println("    (no output)");
                     continue;
                 }
-                to.println("    log: " + log);
+                to.println("    log: " + shown(log));
                 for (String line : LogTail.lastLines(log, 20)) {
                     to.println("    | " + line);
                 }
@@ -457,11 +457,19 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         to.println();
-        to.println("Run folder: " + folder.path());
+        to.println("Run folder: " + shown(folder.path()));
         if (result.status() != RunStatus.SUCCESS || outcome.interrupted()) {
             to.println("To resume: " + resumeCommand(folder.runId()));
         }
         to.flush();
+    }
+
+    /** A path relative to the working directory when it lies below it: shorter to read and to copy. */
+    private static String shown(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(here) && !absolute.equals(here) ? here.relativize(absolute).toString()
+                : absolute.toString();
     }
 
     /** The command line the user typed, with {@code --resume RUN-ID} in place of any earlier one. */
