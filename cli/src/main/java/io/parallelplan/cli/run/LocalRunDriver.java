@@ -168,7 +168,7 @@ public final class LocalRunDriver {
             }
             return true;
         } catch (IOException | RuntimeException e) {
-            launchErrors.put(id, "cannot start /bin/sh: " + e.getMessage());
+            launchErrors.put(id, "cannot start: " + e.getMessage());
             return false;
         }
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,9 +21,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
- * Starts attempts as {@code /bin/sh -c COMMAND} processes and kills their whole process trees.
+ * Starts attempts as {@code /bin/sh -c COMMAND} processes (a plain command without shell syntax directly) and kills
+ * their whole process trees.
  *
  * <p>On request each attempt runs in its own session and process group, through {@code setsid} when it is installed
  * (so a terminal's Ctrl-C reaches only the runner, which then stops every attempt itself). Attempts read
@@ -35,6 +38,13 @@ import java.util.concurrent.TimeoutException;
 public final class ProcessLauncher implements AutoCloseable {
     private static final String SHELL = "/bin/sh";
     private static final long COPY_GRACE_MILLIS = 200;
+    private static final Pattern PLAIN_WORDS = Pattern.compile(" *[A-Za-z0-9_./:=,+@%-]+( +[A-Za-z0-9_./:=,+@%-]+)* *");
+    /** Keywords and built-ins of POSIX shells (dash, bash) that are not the same as a program of that name. */
+    private static final Set<String> SHELL_WORDS = Set.of(
+            "!", ".", ":", "alias", "bg", "break", "case", "cd", "command", "continue", "do", "done", "elif", "else",
+            "esac", "eval", "exec", "exit", "export", "fc", "fg", "fi", "for", "function", "getopts", "hash", "if",
+            "in", "jobs", "local", "read", "readonly", "return", "select", "set", "shift", "source", "then", "times",
+            "trap", "type", "ulimit", "umask", "unalias", "unset", "until", "wait", "while");
     private static final ProcessBuilder.Redirect NULL_INPUT = ProcessBuilder.Redirect.from(new File("/dev/null"));
 
     private final File workdir;
@@ -108,22 +118,8 @@ public final class ProcessLauncher implements AutoCloseable {
             Map<String, String> variables,
             ExitListener onExit)
             throws IOException {
-        List<String> argv = new ArrayList<>(4);
-        if (setsid != null) {
-            argv.add(setsid);
-        }
-        argv.add(SHELL);
-        argv.add("-c");
-        argv.add(command);
-        ProcessBuilder builder = new ProcessBuilder(argv)
-                .directory(workdir)
-                .redirectErrorStream(true)
-                .redirectInput(NULL_INPUT);
-        Map<String, String> env = builder.environment();
-        env.putAll(environment);
-        env.putAll(variables);
         long started = System.nanoTime();
-        Process process = builder.start();
+        Process process = startProcess(command, variables);
         RunningAttempt running = new RunningAttempt(id, attempt, process, log, started);
         // The output comes through a pipe and the log file is created at its first byte: an attempt that prints
         // nothing costs no file (creating thousands of empty files was the slowest part of a run of quick commands).
@@ -136,6 +132,54 @@ public final class ProcessLauncher implements AutoCloseable {
             onExit.exited(running, code);
         });
         return running;
+    }
+
+    private Process startProcess(String command, Map<String, String> variables) throws IOException {
+        List<String> words = setsid == null ? simpleCommand(command) : null;
+        if (words != null) {
+            try {
+                return builder(words, variables).start();
+            } catch (IOException notFound) {
+                // Let the shell say "not found" (into the log) and exit 127, as it would have.
+            }
+        }
+        List<String> argv = new ArrayList<>(4);
+        if (setsid != null) {
+            argv.add(setsid);
+        }
+        argv.add(SHELL);
+        argv.add("-c");
+        argv.add(command);
+        return builder(argv, variables).start();
+    }
+
+    private ProcessBuilder builder(List<String> argv, Map<String, String> variables) {
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .directory(workdir)
+                .redirectErrorStream(true)
+                .redirectInput(NULL_INPUT);
+        Map<String, String> env = builder.environment();
+        env.putAll(environment);
+        env.putAll(variables);
+        return builder;
+    }
+
+    /**
+     * The words of a command the shell would run as one plain program, or {@code null}: like make, a command made
+     * only of words without shell syntax (no quotes, variables, globs, redirections, separators, comments), whose
+     * first word is neither an assignment nor a shell keyword or built-in that differs from the program of that
+     * name, is started directly, saving a program start; the result is the same as with {@code /bin/sh -c}.
+     */
+    static List<String> simpleCommand(String command) {
+        if (!PLAIN_WORDS.matcher(command).matches()) {
+            return null;
+        }
+        List<String> words = List.of(command.trim().split(" +"));
+        String first = words.get(0);
+        if (first.indexOf('=') >= 0 || SHELL_WORDS.contains(first)) {
+            return null;
+        }
+        return words;
     }
 
     /** Copies an attempt's output into its log, creating the file (and its folder) only if output comes. */

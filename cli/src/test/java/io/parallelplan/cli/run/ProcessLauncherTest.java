@@ -71,6 +71,42 @@ class ProcessLauncherTest {
         assertThat(exits.poll(10, TimeUnit.SECONDS)).isEqualTo(137);
     }
 
+    @Test
+    void shouldStartOnlyCommandsWithoutShellSyntaxDirectly() {
+        assertThat(ProcessLauncher.simpleCommand("make -j4 all FOO=bar")).containsExactly("make", "-j4", "all", "FOO=bar");
+        assertThat(ProcessLauncher.simpleCommand(" true ")).containsExactly("true");
+        assertThat(ProcessLauncher.simpleCommand("exit 3")).isNull();
+        assertThat(ProcessLauncher.simpleCommand("cd build")).isNull();
+        assertThat(ProcessLauncher.simpleCommand("FOO=1 make")).isNull();
+        assertThat(ProcessLauncher.simpleCommand("echo $HOME")).isNull();
+        assertThat(ProcessLauncher.simpleCommand("ls *.txt")).isNull();
+        assertThat(ProcessLauncher.simpleCommand("a && b")).isNull();
+        assertThat(ProcessLauncher.simpleCommand("echo 'x'")).isNull();
+        assertThat(ProcessLauncher.simpleCommand("echo a\nb")).isNull();
+    }
+
+    @Test
+    void shouldLetTheShellReportAProgramThatDoesNotExist() throws Exception {
+        launcher = new ProcessLauncher(dir, Map.of(), false);
+        Path log = dir.resolve("log");
+
+        launcher.start("1.1", 1, "no-such-program-here --flag", log, Map.of(), (attempt, code) -> exits.add(code));
+
+        assertThat(exits.poll(10, TimeUnit.SECONDS)).isEqualTo(127);
+        assertThat(log).content().contains("no-such-program-here").contains("not found");
+    }
+
+    @Test
+    void shouldLeaveNoLogWhenNothingIsPrinted() throws Exception {
+        launcher = new ProcessLauncher(dir, Map.of(), false);
+        Path log = dir.resolve("logs/quiet.log");
+
+        launcher.start("1.1", 1, "true", log, Map.of(), (attempt, code) -> exits.add(code));
+
+        assertThat(exits.poll(10, TimeUnit.SECONDS)).isZero();
+        assertThat(log).doesNotExist();
+    }
+
     private static long awaitPid(Path file) throws Exception {
         for (int i = 0; i < 200; i++) {
             if (Files.exists(file) && !Files.readString(file).isBlank()) {
