@@ -37,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -193,7 +195,7 @@ public final class RunCommand implements Callable<Integer> {
         ResumePlan resumed = null;
         if (resume != null) {
             Path runs = RunFolder.runsFolder(stateDir(planFolder));
-            java.util.Optional<RunFolder> previous;
+            Optional<RunFolder> previous;
             try {
                 previous = RunFolder.existing(stateDir(planFolder), resume.isEmpty() ? null : resume);
             } catch (IllegalArgumentException e) {
@@ -216,7 +218,7 @@ public final class RunCommand implements Callable<Integer> {
 
         Scheduler probe;
         try {
-            probe = new Scheduler(loaded, runOptions, java.time.Instant.now());
+            probe = new Scheduler(loaded, runOptions, Instant.now());
         } catch (IllegalArgumentException e) {
             err.println("parallel-plan: " + file + ": " + e.getMessage());
             return ExitCodes.INVALID;
@@ -269,7 +271,7 @@ public final class RunCommand implements Callable<Integer> {
             return "--retries cannot be negative (got " + retries + ")";
         }
         if (timeoutMinutes != null && !(timeoutMinutes > 0 && timeoutMinutes <= 525_600)) {
-            return "--timeout must be a number of minutes above 0 (got " + timeoutMinutes + ")";
+            return "--timeout must be a number of minutes above 0 and at most 525600 (got " + timeoutMinutes + ")";
         }
         if (withDeps && only == null) {
             return "--with-deps needs --only";

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -188,7 +189,7 @@ public final class LiveView implements RunDisplay {
     static String clockText(Duration d) {
         long s = Math.max(0, d.getSeconds());
         return s >= 3600
-                ? String.format("%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
-                : String.format("%d:%02d", s / 60, s % 60);
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s % 3600) / 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

@@ -98,11 +98,6 @@ public final class ProcessLauncher implements AutoCloseable {
         return null;
     }
 
-    /** Whether attempts get a process group of their own. */
-    public boolean usesProcessGroups() {
-        return setsid != null;
-    }
-
     /**
      * Starts one attempt; {@code onExit} is called once with the attempt and its exit code, on a waiter thread, when
      * the process has ended. Not thread-safe: one thread starts attempts.
@@ -118,9 +113,8 @@ public final class ProcessLauncher implements AutoCloseable {
             Map<String, String> variables,
             ExitListener onExit)
             throws IOException {
-        long started = System.nanoTime();
         Process process = startProcess(command, variables);
-        RunningAttempt running = new RunningAttempt(id, attempt, process, log, started);
+        RunningAttempt running = new RunningAttempt(id, attempt, process, log);
         // The output comes through a pipe and the log file is created at its first byte: an attempt that prints
         // nothing costs no file (creating thousands of empty files was the slowest part of a run of quick commands).
         Future<?> copied = helpers.submit(() -> copy(process.getInputStream(), log));

@@ -19,16 +19,14 @@ public final class RunningAttempt {
     private final int attempt;
     private final Process process;
     private final Path log;
-    private final long startNanos;
     private StopReason stopReason = StopReason.NONE;
     private Future<?> timeout;
 
-    RunningAttempt(String id, int attempt, Process process, Path log, long startNanos) {
+    RunningAttempt(String id, int attempt, Process process, Path log) {
         this.id = id;
         this.attempt = attempt;
         this.process = process;
         this.log = log;
-        this.startNanos = startNanos;
     }
 
     public String id() {
@@ -47,11 +45,6 @@ public final class RunningAttempt {
     /** The file its output goes to. */
     public Path log() {
         return log;
-    }
-
-    /** {@link System#nanoTime()} when it started. */
-    public long startNanos() {
-        return startNanos;
     }
 
     public StopReason stopReason() {
