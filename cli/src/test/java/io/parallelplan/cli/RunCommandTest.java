@@ -16,6 +16,7 @@ import io.parallelplan.core.ledger.RunLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +88,23 @@ class RunCommandTest {
         assertThat(markers(dir)).containsExactly("1.1", "1.1", "1.1");
         assertThat(onlyRun(dir).resolve("logs/1.2.attempt-1.log")).content().isEqualTo("no\n");
         assertThat(onlyRun(dir).resolve("logs/1.2.attempt-2.log")).content().isEqualTo("no\n");
+    }
+
+    @Test
+    void shouldRunSubExecutionsAsTasksOfTheirAchievement() throws Exception {
+        Map<String, Object> parts = achievement("2.1", null, "1.1");
+        parts.put("sub_executions", List.of(
+                Map.of("execution_id", "2.1.1", "command", "echo part $PARALLEL_PLAN_ACHIEVEMENT"),
+                Map.of("execution_id", "2.1.2", "command", "echo broken; exit 4")));
+        plan(dir, achievement("1.1", "true"), parts, achievement("3.1", mark("3.1"), "2.1"));
+
+        Result r = run(dir.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.out()).contains("2.1/2.1.2 FAILED (exit 4)")
+                .contains("3.1 BLOCKED ← 2.1 FAILED ← 2.1/2.1.2 FAILED (exit 4 after 1 attempt)");
+        assertThat(onlyRun(dir).resolve("logs/2.1/2.1.1.attempt-1.log")).content().isEqualTo("part 2.1/2.1.1\n");
+        assertThat(markers(dir)).isEmpty();
     }
 
     @Test
