@@ -71,7 +71,7 @@ import picocli.CommandLine.Spec;
                     + " chain that blocked them.",
             "",
             "Each achievement runs its `command`; else its `validation_script`; else --exec. Every attempt runs"
-                    + " `/bin/sh -c` in the plan folder with PARALLEL_PLAN_NAME, PARALLEL_PLAN_FILE,"
+                    + " as `/bin/sh -c` would run it, in the plan folder, with PARALLEL_PLAN_NAME, PARALLEL_PLAN_FILE,"
                     + " PARALLEL_PLAN_ACHIEVEMENT, PARALLEL_PLAN_TITLE, PARALLEL_PLAN_ATTEMPT, PARALLEL_PLAN_RUN_ID"
                     + " and PARALLEL_PLAN_RUN_DIR set; its output goes to"
                     + " .parallel-plan/runs/RUN-ID/logs/ID.attempt-N.log beside the plan."
