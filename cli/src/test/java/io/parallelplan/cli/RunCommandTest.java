@@ -91,6 +91,16 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldReportAnAttemptKilledFromOutsideAsFailedWhenTheRunnerIsNotInterrupted() throws Exception {
+        plan(dir, achievement("1.1", "kill -s TERM $$"));
+
+        Result r = run(dir.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.out()).contains("1.1 FAILED (exit 143)");
+    }
+
+    @Test
     void shouldRunSubExecutionsAsTasksOfTheirAchievement() throws Exception {
         Map<String, Object> parts = achievement("2.1", null, "1.1");
         parts.put("sub_executions", List.of(

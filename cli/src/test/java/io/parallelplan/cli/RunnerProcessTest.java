@@ -67,6 +67,24 @@ class RunnerProcessTest {
     }
 
     @Test
+    void shouldCancelAttemptsThatTheSameSigintReachedFirst() throws Exception {
+        // A terminal's Ctrl-C (or a CI agent) signals the whole process group: the runner and its attempts.
+        plan(dir, achievement("1.1", "true"), achievement("1.2", "sleep 30"), achievement("1.3", "sleep 30"),
+                achievement("2.1", "true", "1.2"));
+        runner = startRunner(true, dir.toString(), "--max-parallel", "3");
+        assertThat(ProcessWaits.contains(dir.resolve("runner.out"), "1.3 RUNNING", 20_000)).as(output()).isTrue();
+        assertThat(ProcessWaits.contains(dir.resolve("runner.out"), "1.1 SUCCEEDED", 5_000)).as(output()).isTrue();
+
+        new ProcessBuilder("/bin/sh", "-c", "kill -s INT -- -" + runner.pid()).start().waitFor();
+
+        assertThat(runner.waitFor(20, TimeUnit.SECONDS)).as(output()).isTrue();
+        assertThat(runner.exitValue()).as(output()).isEqualTo(ExitCodes.INTERRUPTED);
+        assertThat(states(RunLedger.read(onlyRun(dir)))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "1.1", TaskState.SUCCEEDED, "1.2", TaskState.CANCELLED, "1.3", TaskState.CANCELLED,
+                "2.1", TaskState.CANCELLED));
+    }
+
+    @Test
     void shouldResumeAfterSigkillWithoutRerunningFinishedAchievements() throws Exception {
         plan(dir, achievement("1.1", mark("1.1")), achievement("1.2", mark("1.2")),
                 achievement("1.3", "echo $$ > slow.pid; [ -f go ] || sleep 30; " + mark("1.3")),
@@ -89,9 +107,18 @@ class RunnerProcessTest {
     }
 
     private Process startRunner(String... args) throws IOException {
+        return startRunner(false, args);
+    }
+
+    /** Starts the runner; with {@code ownGroup}, as the leader of a new process group (its pid is the group's id). */
+    private Process startRunner(boolean ownGroup, String... args) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(
+        List<String> command = new ArrayList<>();
+        if (ownGroup) {
+            command.add("setsid");
+        }
+        command.addAll(List.of(
                 java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
                 App.class.getName(), "run"));
         command.addAll(List.of(args));

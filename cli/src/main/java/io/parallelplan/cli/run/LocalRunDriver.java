@@ -57,6 +57,8 @@ public final class LocalRunDriver {
     private final Duration grace;
     private final Clock clock;
     private final boolean ticking;
+    private static final Duration SIGNAL_WAIT = Duration.ofMillis(300);
+
     private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
     private final Map<String, RunningAttempt> running = new HashMap<>();
     private final Map<String, String> launchErrors = new HashMap<>();
@@ -189,6 +191,14 @@ public final class LocalRunDriver {
     }
 
     private void exited(RunningAttempt a, int exitCode) {
+        if (signal == null && a.stopReason() == RunningAttempt.StopReason.NONE && diedOfSignal(exitCode)
+                && a.deferOnce()) {
+            // Killed by SIGINT or SIGTERM from outside: most likely the same signal is on its way to the runner (a
+            // terminal's Ctrl-C or a CI agent reaches the whole process group). Give it a moment to arrive, so the
+            // attempt ends CANCELLED with the run instead of FAILED (and retried).
+            launcher.schedule(SIGNAL_WAIT, () -> queue.add(new Exited(a, exitCode)));
+            return;
+        }
         running.remove(a.id());
         a.cancelTimeout();
         AttemptOutcome outcome;
@@ -203,6 +213,11 @@ public final class LocalRunDriver {
             outcome = AttemptOutcome.failure(exitCode, LogTail.lastLine(a.log()));
         }
         finish(a.id(), outcome);
+    }
+
+    /** 130 and 143: the shell's (or the JDK's) report of a process ended by SIGINT or SIGTERM. */
+    private static boolean diedOfSignal(int exitCode) {
+        return exitCode == 130 || exitCode == 143;
     }
 
     private void finish(String id, AttemptOutcome outcome) {

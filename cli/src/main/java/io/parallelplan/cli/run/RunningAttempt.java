@@ -21,6 +21,7 @@ public final class RunningAttempt {
     private final Path log;
     private StopReason stopReason = StopReason.NONE;
     private Future<?> timeout;
+    private boolean deferred;
 
     RunningAttempt(String id, int attempt, Process process, Path log) {
         this.id = id;
@@ -56,6 +57,15 @@ public final class RunningAttempt {
         if (stopReason == StopReason.NONE) {
             stopReason = reason;
         }
+    }
+
+    /** Whether its end may still be put off (once): true the first time only. */
+    public boolean deferOnce() {
+        if (deferred) {
+            return false;
+        }
+        deferred = true;
+        return true;
     }
 
     /** Attaches the pending timeout, cancelled when the attempt ends. */
