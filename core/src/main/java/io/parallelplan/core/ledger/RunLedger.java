@@ -100,8 +100,13 @@ public final class RunLedger implements Closeable {
             throw new LedgerException(ledger.journal, "a run was already recorded here; use a new run id");
         }
         ledger.openJournal(false);
-        ledger.append(header.toJson());
-        ledger.scheduler = new Scheduler(plan, options, startedAt, ledger.writer.andThen(observer));
+        try {
+            ledger.append(header.toJson());
+            ledger.scheduler = new Scheduler(plan, options, startedAt, ledger.writer.andThen(observer));
+        } catch (RuntimeException e) {
+            ledger.discard();
+            throw e;
+        }
         ledger.snapshot();
         return ledger;
     }
@@ -137,23 +142,16 @@ public final class RunLedger implements Closeable {
         }
         RunLedger ledger = new RunLedger(directory, header);
         Replay replay = new Replay(file, entries);
+        RunListener live = ledger.writer.andThen(observer);
         RunListener switching = new RunListener() {
             @Override
             public void onEvent(RunEvent event) {
-                if (ledger.out == null) {
-                    replay.onEvent(event);
-                } else {
-                    ledger.writer.andThen(observer).onEvent(event);
-                }
+                (ledger.out == null ? replay : live).onEvent(event);
             }
 
             @Override
             public void onStop(EventReason kind, String reason, Instant time) {
-                if (ledger.out == null) {
-                    replay.onStop(kind, reason, time);
-                } else {
-                    ledger.writer.andThen(observer).onStop(kind, reason, time);
-                }
+                (ledger.out == null ? replay : live).onStop(kind, reason, time);
             }
         };
         Scheduler scheduler = new Scheduler(plan, header.options(), header.startedAt(), switching);
@@ -307,6 +305,18 @@ public final class RunLedger implements Closeable {
             append(stopJson(kind, reason, time));
             fold.stop(kind, reason, time);
         }
+    }
+
+    /** Removes a journal that never got past its start (the scheduler refused the options). */
+    private void discard() {
+        try {
+            out.close();
+            Files.deleteIfExists(journal);
+        } catch (IOException e) {
+            throw new LedgerException(journal, "cannot remove the journal of a run that did not start: "
+                    + e.getMessage(), e);
+        }
+        closed = true;
     }
 
     private void openJournal(boolean append) {

@@ -43,6 +43,20 @@ class RunLedgerTest {
         return Achievement.builder(id).dependsOn(deps).command("make " + id);
     }
 
+    /** Runs everything to the end, in rounds five seconds apart; {@code failing} fails with exit 2. */
+    private static void runFailing(Scheduler s, String failing) {
+        Instant t = T0;
+        while (!s.isFinished()) {
+            t = t.plusSeconds(5);
+            for (String id : s.startable()) {
+                s.start(id, t);
+            }
+            for (String id : s.running()) {
+                s.finish(id, id.equals(failing) ? AttemptOutcome.failure(2, "no") : AttemptOutcome.success(), t);
+            }
+        }
+    }
+
     private static LoadedPlan diamond() {
         return plan(a("1"), a("2", "1"), a("3", "1"), a("4", "2", "3"), a("5"));
     }
@@ -53,16 +67,7 @@ class RunLedgerTest {
         List<RunEvent> seen = new ArrayList<>();
         try (RunLedger ledger = RunLedger.create(run, "r1", diamond(), RunOptions.defaults(), T0, seen::add)) {
             Scheduler s = ledger.scheduler();
-            Instant t = T0;
-            while (!s.isFinished()) {
-                t = t.plusSeconds(5);
-                for (String id : s.startable()) {
-                    s.start(id, t);
-                }
-                for (String id : s.running()) {
-                    s.finish(id, id.equals("2") ? AttemptOutcome.failure(2, "no") : AttemptOutcome.success(), t);
-                }
-            }
+            runFailing(s, "2");
             ledger.close();
             LedgerState state = RunLedger.read(run);
             assertThat(state.summary()).isEqualTo(s.result().summary());
@@ -125,17 +130,7 @@ class RunLedgerTest {
     void shouldResumeRerunningFailuresChangesAndTheirDependents() {
         Path run = dir.resolve("old");
         try (RunLedger ledger = RunLedger.create(run, "old", diamond(), RunOptions.defaults(), T0, RunListener.NONE)) {
-            Scheduler s = ledger.scheduler();
-            Instant t = T0;
-            while (!s.isFinished()) {
-                t = t.plusSeconds(5);
-                for (String id : s.startable()) {
-                    s.start(id, t);
-                }
-                for (String id : s.running()) {
-                    s.finish(id, id.equals("2") ? AttemptOutcome.failure(1, null) : AttemptOutcome.success(), t);
-                }
-            }
+            runFailing(ledger.scheduler(), "2");
         }
         LoadedPlan edited = plan(a("1"), a("2", "1"), a("3", "1").command("fixed"), a("4", "2", "3"), a("5"));
 
@@ -223,5 +218,16 @@ class RunLedgerTest {
         RunEvent e = new RunEvent(T0, "2", TaskState.PENDING, TaskState.BLOCKED, 0, null, null,
                 io.parallelplan.core.schedule.EventReason.DEPENDENCY_FAILED, "1");
         assertThat(RunJson.readEvent(RunJson.line(e))).isEqualTo(e);
+    }
+
+    @Test
+    void shouldLeaveNoJournalWhenTheRunCannotStart() {
+        Path run = dir.resolve("refused");
+        RunOptions bad = RunOptions.builder().skip("nope", "excluded").build();
+
+        assertThatThrownBy(() -> RunLedger.create(run, "refused", diamond(), bad, T0, RunListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot skip \"nope\"");
+        assertThat(run.resolve(RunLedger.JOURNAL)).doesNotExist();
     }
 }

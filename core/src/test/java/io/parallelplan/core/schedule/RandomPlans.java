@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * random estimates, executors, retries, optional/required flags, and some achievements with sub_executions that depend
  * on earlier siblings. Also knows each task's effective dependencies, to check the scheduler against.
  */
-final class RandomPlans {
-    final LoadedPlan plan;
+public final class RandomPlans {
+    public final LoadedPlan plan;
     final List<Achievement> achievements;
     /** Task or achievement id → the ids it waits for directly (achievements; for a sub-execution also siblings). */
     final Map<String, Set<String>> waitsFor = new HashMap<>();
@@ -36,7 +36,7 @@ final class RandomPlans {
         }
     }
 
-    static RandomPlans generate(Random random, int size) {
+    public static RandomPlans generate(Random random, int size) {
         List<Achievement> list = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             Achievement.Builder b = Achievement.builder("a" + i).position(i).hours(1 + random.nextInt(6));
