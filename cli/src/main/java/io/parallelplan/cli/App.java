@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            RunCommand.class,
             StatusCommand.class,
             ScaffoldCommand.class,
             DiscoverCommand.class,
