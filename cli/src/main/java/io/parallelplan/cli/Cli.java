@@ -1,7 +1,10 @@
 package io.parallelplan.cli;
 
+import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.parse.PlanReadException;
+import io.parallelplan.core.validate.InvalidPlanException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -16,6 +19,7 @@ public final class Cli {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new App());
         cl.setExitCodeExceptionMapper(e -> ExitCodes.INVALID);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
@@ -30,6 +34,10 @@ public final class Cli {
                 pre.excerpt().forEach(line -> err.println("  " + line));
                 return ExitCodes.INVALID;
             }
+            if (ex instanceof InvalidPlanException invalid) {
+                printErrors(err, invalid);
+                return ExitCodes.INVALID;
+            }
             if (System.getenv("PARALLEL_PLAN_DEBUG") != null) {
                 ex.printStackTrace(err);
             }
@@ -38,5 +46,17 @@ public final class Cli {
             return ExitCodes.INVALID;
         });
         return cl;
+    }
+
+    /** Every error of the report, one per line: {@code file:line:col: error [code] id: message}. */
+    private static void printErrors(PrintWriter err, InvalidPlanException invalid) {
+        String file = invalid.file() == null ? "plan" : invalid.file().toString();
+        List<Finding> errors = invalid.report().errors();
+        err.println("parallel-plan: " + file + ": invalid plan, " + errors.size()
+                + (errors.size() == 1 ? " error" : " errors") + "; fix them and try again:");
+        for (Finding f : errors) {
+            err.println(file + (f.location().isKnown() ? ":" + f.location() : "") + ": error [" + f.code() + "] "
+                    + (f.achievement() == null ? "" : f.achievement() + ": ") + f.message());
+        }
     }
 }

@@ -43,11 +43,7 @@ public final class Achievement {
         this.id = Objects.requireNonNull(b.id, "id cannot be null (use \"\" for a missing id)");
         this.title = b.title == null ? "" : b.title;
         this.dependencies = List.copyOf(b.dependencies);
-        List<SourceLocation> locs = new ArrayList<>(b.dependencyLocations);
-        while (locs.size() < dependencies.size()) {
-            locs.add(SourceLocation.UNKNOWN);
-        }
-        this.dependencyLocations = List.copyOf(locs.subList(0, dependencies.size()));
+        this.dependencyLocations = dependencyLocations(b.dependencyLocations, dependencies.size());
         this.status = b.status;
         this.priority = b.priority;
         this.executor = b.executor;
@@ -62,9 +58,22 @@ public final class Achievement {
         this.optional = b.optional;
         this.required = b.required;
         this.subExecutions = List.copyOf(b.subExecutions);
-        this.unknownFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.unknownFields));
+        this.unknownFields = b.unknownFields.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.unknownFields));
         this.location = Objects.requireNonNull(b.location, "location cannot be null");
         this.position = b.position;
+    }
+
+    /** The locations padded with {@link SourceLocation#UNKNOWN} or cut to {@code size}; one copy when they fit. */
+    private static List<SourceLocation> dependencyLocations(List<SourceLocation> given, int size) {
+        if (given.size() == size) {
+            return List.copyOf(given);
+        }
+        List<SourceLocation> locs = new ArrayList<>(given.subList(0, Math.min(size, given.size())));
+        while (locs.size() < size) {
+            locs.add(SourceLocation.UNKNOWN);
+        }
+        return List.copyOf(locs);
     }
 
     /** Starts an achievement with the given id. */

@@ -21,7 +21,8 @@ import io.parallelplan.core.model.PlanClaims.Wave;
 import io.parallelplan.core.model.SourceLocation;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
@@ -48,8 +49,11 @@ public final class PlanParser {
             "plan_name", "parallelization_level", "created_date", "achievements", "priority_groups",
             "cross_priority_dependencies", "parallel_execution_waves", "critical_path_analysis", "analysis_notes",
             "notes", "total_achievements", "completed_achievements", "remaining_achievements", "$schema");
-    private static final Set<String> KNOWN_ACHIEVEMENT_IGNORED = Set.of("started_at", "completed_at", "notes",
-            "description");
+    /** Achievement fields that are read, or known and deliberately ignored (never reported as unknown). */
+    private static final Set<String> KNOWN_ACHIEVEMENT_FIELDS = Set.of("started_at", "completed_at", "notes",
+            "description", "achievement_id", "execution_id", "id", "title", "dependencies", "status", "priority",
+            "executor", "estimated_hours", "actual_hours", "blocks", "parallelizable_with", "validation_script",
+            "command", "timeout_minutes", "retries", "optional", "required", "sub_executions");
 
     private final ParseLimits limits;
     private final JsonFactory factory;
@@ -96,8 +100,9 @@ public final class PlanParser {
             throw new PlanReadException(file, "the file has " + size + " bytes, more than the limit of "
                     + limits.maxDocumentBytes() + "; split the plan or raise the limit");
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(reader, file, null);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            // Bytes, not a Reader: Jackson detects UTF-8/16/32 and a byte-order mark itself, and is faster.
+            return read(factory.createParser(in), file, null);
         } catch (PlanReadException e) {
             throw e;
         } catch (IOException e) {
@@ -108,14 +113,14 @@ public final class PlanParser {
     /** Reads a plan from text; {@code name} is used as the file name in findings and errors. */
     public ParsedPlan parse(String json, Path name) {
         try {
-            return parse(new StringReader(json), name, json);
+            return read(factory.createParser(json), name, json);
         } catch (IOException e) {
             throw new PlanReadException(name, "could not read: " + e.getMessage());
         }
     }
 
-    private ParsedPlan parse(Reader reader, Path file, String text) throws IOException {
-        try (JsonParser p = factory.createParser(reader)) {
+    private ParsedPlan read(JsonParser parser, Path file, String text) throws IOException {
+        try (JsonParser p = parser) {
             return new Reading(p, file).root();
         } catch (StreamConstraintsException e) {
             throw malformed(file, text, e, limitMessage(e));
@@ -162,6 +167,9 @@ public final class PlanParser {
         }
         if (m.startsWith("Unexpected end-of-input")) {
             return "the JSON ends too early (" + m + "); close every { [ and \"";
+        }
+        if (m.startsWith("Invalid UTF-8")) {
+            return "the file is not UTF-8 text (" + m + "); save it as UTF-8";
         }
         if (m.startsWith("Duplicate field")) {
             return m + "; an object may name each field once";
@@ -316,7 +324,8 @@ public final class PlanParser {
             Fields f = new Fields();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                SourceLocation at = here();
+                // Only unknown fields keep their location: known ones need none, and most fields are known.
+                SourceLocation at = KNOWN_ACHIEVEMENT_FIELDS.contains(field) ? null : here();
                 p.nextToken();
                 String who = id != null ? id : owner;
                 switch (field) {
@@ -348,8 +357,8 @@ public final class PlanParser {
                     case "required" -> f.required = bool(field, who);
                     case "sub_executions" -> f.subExecutions = achievements(field, "execution_id", who);
                     default -> {
-                        if (!KNOWN_ACHIEVEMENT_IGNORED.contains(field)) {
-                            f.unknown.put(field, at);
+                        if (at != null) {
+                            f.unknown().put(field, at);
                         }
                         p.skipChildren();
                     }
@@ -377,7 +386,8 @@ public final class PlanParser {
                 b.dependsOn(f.dependencies.get(i), f.dependencyLocations.get(i));
             }
             String label = f.id == null || f.id.isEmpty() ? owner : f.id;
-            for (Map.Entry<String, SourceLocation> e : f.unknown.entrySet()) {
+            for (Map.Entry<String, SourceLocation> e : f.unknown == null ? Map.<String, SourceLocation>of().entrySet()
+                    : f.unknown.entrySet()) {
                 b.unknownField(e.getKey(), e.getValue());
                 findings.add(Finding.info("unknown-field", "unknown field \"" + e.getKey() + "\" is kept but not used",
                         label, e.getValue()));
@@ -679,6 +689,14 @@ public final class PlanParser {
         boolean optional;
         boolean required;
         List<Achievement> subExecutions = List.of();
-        final Map<String, SourceLocation> unknown = new LinkedHashMap<>();
+        Map<String, SourceLocation> unknown;
+
+        /** The unknown fields, created on first use (most achievements have none). */
+        Map<String, SourceLocation> unknown() {
+            if (unknown == null) {
+                unknown = new LinkedHashMap<>();
+            }
+            return unknown;
+        }
     }
 }

@@ -11,10 +11,17 @@ public final class InvalidPlanException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ValidationReport report;
+    private final transient Path file;
 
     public InvalidPlanException(Path file, ValidationReport report) {
         super(message(file, report));
         this.report = report;
+        this.file = file;
+    }
+
+    /** The plan file, or {@code null} for a plan built in memory. */
+    public Path file() {
+        return file;
     }
 
     private static String message(Path file, ValidationReport report) {
