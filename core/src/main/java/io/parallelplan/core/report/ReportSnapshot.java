@@ -70,6 +70,47 @@ public record ReportSnapshot(
         return index;
     }
 
+    /** The entry indices of each level, level 0 first, plan order inside a level. */
+    public List<List<Integer>> entriesByLevel() {
+        List<List<Integer>> levels = new ArrayList<>();
+        for (int v = 0; v < entries.size(); v++) {
+            int l = entries.get(v).level();
+            while (levels.size() <= l) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(l).add(v);
+        }
+        return levels;
+    }
+
+    /**
+     * The edges of the critical path as {@link #edgeKey} values (dependency index, dependent index), given the
+     * index from {@link #indexById()}.
+     */
+    public java.util.Set<Long> criticalEdges(Map<String, Integer> index) {
+        java.util.Set<Long> edges = new java.util.HashSet<>();
+        List<String> path = analysis.criticalPath();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            Integer u = index.get(path.get(i));
+            Integer v = index.get(path.get(i + 1));
+            if (u != null && v != null) {
+                edges.add(edgeKey(u, v));
+            }
+        }
+        return edges;
+    }
+
+    /** One number for the edge from entry {@code dependency} to entry {@code dependent}. */
+    public static long edgeKey(int dependency, int dependent) {
+        return ((long) dependency << 32) | dependent;
+    }
+
+    /** Whether the edge from {@code dependency} to {@code dependent} runs from a failure to what it blocked. */
+    public static boolean isBlockingEdge(Entry dependency, Entry dependent) {
+        return StatePalette.isBlocking(dependency.state())
+                && StatePalette.tone(dependent.state()) == StatePalette.Tone.BLOCKED;
+    }
+
     /** How many entries are in each state (entries without a state are not counted), in palette order. */
     public Map<String, Integer> stateCounts() {
         Map<StatePalette.Tone, Map<String, Integer>> byTone = new EnumMap<>(StatePalette.Tone.class);

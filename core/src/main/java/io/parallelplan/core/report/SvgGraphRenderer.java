@@ -1,7 +1,6 @@
 package io.parallelplan.core.report;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -60,7 +59,7 @@ public final class SvgGraphRenderer {
 
     private static void edges(ReportSnapshot snapshot, LayeredLayout layout, StringBuilder sb) {
         List<ReportSnapshot.Entry> entries = snapshot.entries();
-        Set<Long> criticalEdges = criticalEdges(snapshot);
+        Set<Long> criticalEdges = snapshot.criticalEdges(snapshot.indexById());
         StringBuilder critical = new StringBuilder();
         StringBuilder blocked = new StringBuilder();
         sb.append("<g class=\"pp-edges\" fill=\"none\" stroke=\"").append(EDGE_COLOUR)
@@ -68,10 +67,9 @@ public final class SvgGraphRenderer {
         for (int v = 0; v < entries.size(); v++) {
             for (int u : layout.dependencies[v]) {
                 StringBuilder target = sb;
-                if (StatePalette.isBlocking(entries.get(u).state())
-                        && StatePalette.tone(entries.get(v).state()) == StatePalette.Tone.BLOCKED) {
+                if (ReportSnapshot.isBlockingEdge(entries.get(u), entries.get(v))) {
                     target = blocked;
-                } else if (criticalEdges.contains(((long) u << 32) | v)) {
+                } else if (criticalEdges.contains(ReportSnapshot.edgeKey(u, v))) {
                     target = critical;
                 }
                 edge(layout, u, v, target);
@@ -88,20 +86,6 @@ public final class SvgGraphRenderer {
                     .append("\" stroke-width=\"2.5\" stroke-dasharray=\"7 4\" marker-end=\"url(#pp-arrow-blocked)\">")
                     .append(blocked).append("</g>");
         }
-    }
-
-    private static Set<Long> criticalEdges(ReportSnapshot snapshot) {
-        var index = snapshot.indexById();
-        List<String> path = snapshot.analysis().criticalPath();
-        Set<Long> edges = new HashSet<>();
-        for (int i = 0; i + 1 < path.size(); i++) {
-            Integer u = index.get(path.get(i));
-            Integer v = index.get(path.get(i + 1));
-            if (u != null && v != null) {
-                edges.add(((long) u << 32) | v);
-            }
-        }
-        return edges;
     }
 
     private static void edge(LayeredLayout layout, int u, int v, StringBuilder sb) {
