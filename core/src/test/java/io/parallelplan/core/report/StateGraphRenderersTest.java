@@ -37,8 +37,8 @@ class StateGraphRenderersTest {
         String md = new MarkdownRenderer().render(ReportFixtures.run());
         assertThat(md).startsWith("## Release \"2.0\" &amp; &lt;friends&gt; — run 20260302-090000-a1b2\n\n"
                 + "**8 achievements: 2 succeeded, 1 flaky, 1 failed, 2 blocked, 1 cancelled, 1 skipped — FAILURE**\n\n")
-                .contains("- 3.1 BLOCKED ← 2.2 BLOCKED ← 2.1 FAILED \\(exit 2 after 2 attempts\\)\n")
-                .contains("| 1.2 | &lt;img src=x onerror=alert\\(1\\)&gt; | FLAKY (passed on attempt 2) | 2 | 1m 59s | 3h |  |  |\n")
+                .contains("- 3.1 BLOCKED ← 2.2 BLOCKED ← 2.1 FAILED (exit 2 after 2 attempts)\n")
+                .contains("| 1.2 | &lt;img src=x onerror=alert(1)&gt; | FLAKY (passed on attempt 2) | 2 | 1m 59s | 3h |  |  |\n")
                 .contains("| 3.1 | Deploy to staging | BLOCKED | 0 | — | 2h |  | 2.2 ← 2.1 |\n")
                 .contains("\n```mermaid\n---\ntitle:").endsWith("```\n");
         assertThat(md).doesNotContain("<img").doesNotContain("<script");
