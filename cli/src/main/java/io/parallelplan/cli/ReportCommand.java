@@ -4,6 +4,7 @@ import io.parallelplan.cli.run.LogTail;
 import io.parallelplan.cli.run.RunFolder;
 import io.parallelplan.core.ledger.Definitions;
 import io.parallelplan.core.ledger.LedgerException;
+import io.parallelplan.core.ledger.LedgerState;
 import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.parse.PlanLocator;
 import io.parallelplan.core.report.ReportFormat;
@@ -188,12 +189,12 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private static ReportSnapshot run(LoadedPlan loaded, RunFolder run, PrintWriter err) {
-        var header = RunLedger.read(run.path()).header();
-        if (!header.planHash().equals(Definitions.of(loaded.plan()).planHash())) {
-            err.println("parallel-plan: warning: the plan changed since run " + header.runId()
+        LedgerState state = RunLedger.read(run.path());
+        if (!state.header().planHash().equals(Definitions.of(loaded.plan()).planHash())) {
+            err.println("parallel-plan: warning: the plan changed since run " + state.runId()
                     + "; the report draws today's plan with that run's states");
         }
-        return RunReports.ofLedger(loaded, run.path(), (id, attempt) -> {
+        return RunReports.ofLedger(loaded, state, (id, attempt) -> {
             List<String> lines = LogTail.lastLines(run.log(id, attempt), LOG_TAIL_LINES);
             return lines.isEmpty() ? null : String.join("\n", lines);
         });

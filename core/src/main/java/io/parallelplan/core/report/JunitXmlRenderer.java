@@ -120,7 +120,7 @@ public final class JunitXmlRenderer {
         }
         StringBuilder r = new StringBuilder(e.state());
         if (!e.blockedBy().isEmpty()) {
-            r.append(": blocked by ").append(String.join(" ← ", e.blockedBy()));
+            r.append(": blocked by ").append(e.blockedByText());
         }
         if (e.reason() != null) {
             r.append(e.blockedBy().isEmpty() ? ": " : " (").append(e.reason());

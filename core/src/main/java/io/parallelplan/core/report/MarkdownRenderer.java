@@ -16,8 +16,12 @@ public final class MarkdownRenderer {
         sb.append("**").append(Escape.markdown(s.summaryLine())).append("**\n\n");
         if (!s.chains().isEmpty()) {
             sb.append("Blocked-by chains:\n\n");
-            for (String chain : s.chains()) {
+            for (String chain : s.chains().subList(0, Math.min(s.chains().size(), ReportSnapshot.CHAINS_SHOWN))) {
                 sb.append("- ").append(Escape.markdown(chain)).append('\n');
+            }
+            if (s.chains().size() > ReportSnapshot.CHAINS_SHOWN) {
+                sb.append("- … and ").append(s.chains().size() - ReportSnapshot.CHAINS_SHOWN)
+                        .append(" more; the table's blocked-by column has each one\n");
             }
             sb.append('\n');
         }
@@ -49,7 +53,7 @@ public final class MarkdownRenderer {
             sb.append(" | ").append(e.attempts().size()).append(" | ").append(Durations.format(e.duration()))
                     .append(" | ").append(Durations.hours(e.estimateHours())).append(" | ")
                     .append(Escape.markdown(e.executor() == null ? "" : e.executor())).append(" | ")
-                    .append(Escape.markdown(String.join(" ← ", e.blockedBy()))).append(" |\n");
+                    .append(Escape.markdown(e.blockedByText())).append(" |\n");
         }
     }
 }

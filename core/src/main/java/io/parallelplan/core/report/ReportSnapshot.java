@@ -56,6 +56,9 @@ public record ReportSnapshot(
         }
     }
 
+    /** How many blocked-by chains the HTML and Markdown summaries list before saying how many more there are. */
+    public static final int CHAINS_SHOWN = 20;
+
     /** Whether this snapshot has run data (attempts and times) to draw a timeline from. */
     public boolean isRun() {
         return source == Source.RUN;
@@ -211,6 +214,18 @@ public record ReportSnapshot(
                 String logTail) {
             return new Entry(id, title, dependencies, estimate, estimateHours, executor, optional, level, critical,
                     state, reason, blockedBy, attempts, logTail);
+        }
+
+        /**
+         * The blocked-by chain for display, nearest first: whole up to three links, else the two nearest, how many
+         * are left out, and the root cause ({@code 2.3 ← 2.2 ← … 4 more … ← 1.1}). Empty when not blocked.
+         */
+        public String blockedByText() {
+            if (blockedBy.size() <= 3) {
+                return String.join(" ← ", blockedBy);
+            }
+            return blockedBy.get(0) + " ← " + blockedBy.get(1) + " ← … " + (blockedBy.size() - 3) + " more … ← "
+                    + blockedBy.get(blockedBy.size() - 1);
         }
 
         /** The time spent in its finished attempts, or {@code null} when no attempt finished. */

@@ -91,7 +91,12 @@ public final class RunReports {
      */
     public static ReportSnapshot ofLedger(
             LoadedPlan loaded, Path runDirectory, BiFunction<String, Integer, String> logTail) {
-        LedgerState state = RunLedger.read(runDirectory);
+        return ofLedger(loaded, RunLedger.read(runDirectory), logTail);
+    }
+
+    /** The snapshot of a run whose ledger was already read ({@link RunLedger#read}); see the other overload. */
+    public static ReportSnapshot ofLedger(
+            LoadedPlan loaded, LedgerState state, BiFunction<String, Integer, String> logTail) {
         RunResult result = state.result();
         Map<String, String> tails = new HashMap<>();
         for (TaskRecord r : result.records()) {
@@ -102,7 +107,8 @@ public final class RunReports {
                 }
             }
         }
-        return ofRun(loaded, state.runId(), result, journalEvents(runDirectory.resolve(RunLedger.JOURNAL)), tails);
+        return ofRun(loaded, state.runId(), result, journalEvents(state.directory().resolve(RunLedger.JOURNAL)),
+                tails);
     }
 
     /** The events of a journal, in order; a torn last line (a killed writer) is left out. */

@@ -102,8 +102,8 @@ public final class SvgGraphRenderer {
 
     private static void node(ReportSnapshot.Entry e, int v, LayeredLayout layout, StringBuilder sb) {
         StatePalette.Tone tone = StatePalette.tone(e.state());
-        sb.append("<g class=\"pp-node ").append(tone.cssClass()).append("\" data-i=\"").append(v)
-                .append("\" transform=\"translate(").append(num(x(layout, v))).append(',')
+        // No per-node index attribute: nodes are in plan order, and the script numbers them.
+        sb.append("<g class=\"pp-node\" transform=\"translate(").append(num(x(layout, v))).append(',')
                 .append(num(y(layout, v))).append(")\">");
         sb.append("<title>").append(Escape.xml(tooltip(e))).append("</title>");
         if (e.critical()) {
@@ -121,7 +121,7 @@ public final class SvgGraphRenderer {
         sb.append("<text x=\"8\" y=\"15\" font-weight=\"700\">")
                 .append(Escape.xml(Escape.shorten(e.id(), 16)));
         if (e.state() != null) {
-            sb.append("<tspan font-weight=\"400\" fill=\"").append(tone.stroke()).append("\"> ")
+            sb.append("<tspan font-weight=\"400\"> ")
                     .append(Escape.xml(Escape.shorten(e.state().toLowerCase(Locale.ROOT), 18))).append("</tspan>");
         }
         sb.append("</text><text x=\"8\" y=\"29\" font-size=\"11\">")
@@ -151,7 +151,7 @@ public final class SvgGraphRenderer {
             t.append(" (none written)");
         }
         if (!e.blockedBy().isEmpty()) {
-            t.append("\nblocked by ").append(String.join(" ← ", e.blockedBy()));
+            t.append("\nblocked by ").append(e.blockedByText());
         }
         t.append("\nlevel ").append(e.level());
         if (e.critical()) {
