@@ -3,9 +3,7 @@ package io.parallelplan.core.report;
 import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders a plan's graph in Graphviz DOT: left to right, each level (wave) a {@code rank=same} subgraph, arrows from
@@ -60,7 +58,6 @@ public final class DotRenderer {
      */
     public String render(ReportSnapshot snapshot) {
         List<ReportSnapshot.Entry> entries = snapshot.entries();
-        Map<String, Integer> index = snapshot.indexById();
         String critical = quote(SvgGraphRenderer.CRITICAL_COLOUR);
         StringBuilder out = new StringBuilder(128 + entries.size() * 120);
         out.append("digraph ").append(quote(snapshot.planName())).append(" {\n  rankdir=LR;\n")
@@ -86,24 +83,16 @@ public final class DotRenderer {
             }
             out.append("  }\n");
         }
-        java.util.Set<Long> criticalEdges = snapshot.criticalEdges(index);
-        for (int v = 0; v < entries.size(); v++) {
-            ReportSnapshot.Entry e = entries.get(v);
-            for (String dep : e.dependencies()) {
-                Integer d = index.get(dep);
-                if (d == null) {
-                    continue;
-                }
-                out.append("  ").append(quote(dep)).append(" -> ").append(quote(e.id()));
-                if (ReportSnapshot.isBlockingEdge(entries.get(d), e)) {
-                    out.append(" [color=").append(quote(SvgGraphRenderer.BLOCKED_COLOUR))
-                            .append(", penwidth=2.5, style=dashed]");
-                } else if (criticalEdges.contains(ReportSnapshot.edgeKey(d, v))) {
-                    out.append(" [color=").append(critical).append(", penwidth=3, style=bold]");
-                }
-                out.append(";\n");
+        snapshot.forEachEdge((d, v, kind) -> {
+            out.append("  ").append(quote(entries.get(d).id())).append(" -> ").append(quote(entries.get(v).id()));
+            switch (kind) {
+                case BLOCKING -> out.append(" [color=").append(quote(SvgGraphRenderer.BLOCKED_COLOUR))
+                        .append(", penwidth=2.5, style=dashed]");
+                case CRITICAL -> out.append(" [color=").append(critical).append(", penwidth=3, style=bold]");
+                case PLAIN -> { }
             }
-        }
+            out.append(";\n");
+        });
         out.append("}\n");
         return out.toString();
     }

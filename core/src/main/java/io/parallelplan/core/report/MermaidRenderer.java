@@ -3,7 +3,6 @@ package io.parallelplan.core.report;
 import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +76,6 @@ public final class MermaidRenderer {
      */
     public String render(ReportSnapshot snapshot) {
         List<ReportSnapshot.Entry> entries = snapshot.entries();
-        Map<String, Integer> index = snapshot.indexById();
         StringBuilder out = new StringBuilder(128 + entries.size() * 80);
         out.append("---\ntitle: \"").append(yamlText(snapshot.planName())).append("\"\n---\nflowchart LR\n");
         List<List<Integer>> levels = snapshot.entriesByLevel();
@@ -101,25 +99,22 @@ public final class MermaidRenderer {
         StringBuilder critical = new StringBuilder();
         StringBuilder criticalLinks = new StringBuilder();
         StringBuilder blockedLinks = new StringBuilder();
-        java.util.Set<Long> criticalEdges = snapshot.criticalEdges(index);
-        int link = 0;
+        int[] link = {0};
+        snapshot.forEachEdge((d, v, kind) -> {
+            out.append("  n").append(d).append(switch (kind) {
+                case BLOCKING -> " -.-> n";
+                case CRITICAL -> " ==> n";
+                case PLAIN -> " --> n";
+            }).append(v).append('\n');
+            StringBuilder list = kind == ReportSnapshot.EdgeKind.BLOCKING ? blockedLinks
+                    : kind == ReportSnapshot.EdgeKind.CRITICAL ? criticalLinks : null;
+            if (list != null) {
+                list.append(list.isEmpty() ? "" : ",").append(link[0]);
+            }
+            link[0]++;
+        });
         for (int v = 0; v < entries.size(); v++) {
             ReportSnapshot.Entry e = entries.get(v);
-            for (String dep : e.dependencies()) {
-                Integer d = index.get(dep);
-                if (d == null) {
-                    continue;
-                }
-                boolean blocked = ReportSnapshot.isBlockingEdge(entries.get(d), e);
-                boolean onPath = criticalEdges.contains(ReportSnapshot.edgeKey(d, v));
-                out.append("  n").append(d).append(blocked ? " -.-> n" : onPath ? " ==> n" : " --> n").append(v)
-                        .append('\n');
-                StringBuilder list = blocked ? blockedLinks : onPath ? criticalLinks : null;
-                if (list != null) {
-                    list.append(list.isEmpty() ? "" : ",").append(link);
-                }
-                link++;
-            }
             if (e.state() != null) {
                 StringBuilder members = byTone.computeIfAbsent(StatePalette.tone(e.state()), t -> new StringBuilder());
                 members.append(members.isEmpty() ? "" : ",").append('n').append(v);

@@ -103,6 +103,44 @@ public record ReportSnapshot(
         return edges;
     }
 
+    /** How a report draws a dependency edge. */
+    public enum EdgeKind {
+        /** An ordinary dependency. */
+        PLAIN,
+        /** Between two consecutive achievements of the critical path. */
+        CRITICAL,
+        /** From a FAILED, BLOCKED or CANCELLED achievement to a BLOCKED dependent: what the failure blocked. */
+        BLOCKING
+    }
+
+    /** Receives the edges of {@link #forEachEdge}. */
+    @FunctionalInterface
+    public interface EdgeVisitor {
+        /** One edge from entry {@code dependency} to entry {@code dependent}. */
+        void edge(int dependency, int dependent, EdgeKind kind);
+    }
+
+    /**
+     * Visits every dependency edge between entries, by dependent in plan order and then in the order its
+     * dependencies are listed, with how it is drawn (BLOCKING wins over CRITICAL). O(entries + edges).
+     */
+    public void forEachEdge(EdgeVisitor visitor) {
+        Map<String, Integer> index = indexById();
+        java.util.Set<Long> critical = criticalEdges(index);
+        for (int v = 0; v < entries.size(); v++) {
+            Entry e = entries.get(v);
+            for (String dep : e.dependencies()) {
+                Integer d = index.get(dep);
+                if (d == null || d == v) {
+                    continue;
+                }
+                EdgeKind kind = isBlockingEdge(entries.get(d), e) ? EdgeKind.BLOCKING
+                        : critical.contains(edgeKey(d, v)) ? EdgeKind.CRITICAL : EdgeKind.PLAIN;
+                visitor.edge(d, v, kind);
+            }
+        }
+    }
+
     /** One number for the edge from entry {@code dependency} to entry {@code dependent}. */
     public static long edgeKey(int dependency, int dependent) {
         return ((long) dependency << 32) | dependent;

@@ -3,7 +3,6 @@ package io.parallelplan.core.report;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * The dependency graph as an SVG element: levels left to right ({@link LayeredLayout}), each achievement a box
@@ -58,23 +57,16 @@ public final class SvgGraphRenderer {
     }
 
     private static void edges(ReportSnapshot snapshot, LayeredLayout layout, StringBuilder sb) {
-        List<ReportSnapshot.Entry> entries = snapshot.entries();
-        Set<Long> criticalEdges = snapshot.criticalEdges(snapshot.indexById());
         StringBuilder critical = new StringBuilder();
         StringBuilder blocked = new StringBuilder();
         sb.append("<g class=\"pp-edges\" fill=\"none\" stroke=\"").append(EDGE_COLOUR)
                 .append("\" stroke-width=\"1.2\" marker-end=\"url(#pp-arrow)\">");
-        for (int v = 0; v < entries.size(); v++) {
-            for (int u : layout.dependencies[v]) {
-                StringBuilder target = sb;
-                if (ReportSnapshot.isBlockingEdge(entries.get(u), entries.get(v))) {
-                    target = blocked;
-                } else if (criticalEdges.contains(ReportSnapshot.edgeKey(u, v))) {
-                    target = critical;
-                }
-                edge(layout, u, v, target);
-            }
-        }
+        // Emphasised edges go in their own groups, drawn last so that they lie on top.
+        snapshot.forEachEdge((u, v, kind) -> edge(layout, u, v, switch (kind) {
+            case BLOCKING -> blocked;
+            case CRITICAL -> critical;
+            case PLAIN -> sb;
+        }));
         sb.append("</g>");
         if (!critical.isEmpty()) {
             sb.append("<g class=\"pp-edges pp-critical\" fill=\"none\" stroke=\"").append(CRITICAL_COLOUR)
