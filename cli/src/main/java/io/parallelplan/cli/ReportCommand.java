@@ -152,7 +152,7 @@ final class ReportCommand implements Callable<Integer> {
             err.println("parallel-plan: " + input + ": not a run folder of the form <state-dir>/runs/<run-id>");
             return null;
         }
-        return run(loaded, folder.get(), err);
+        return runSnapshot(loaded, folder.get(), err);
     }
 
     private ReportSnapshot plan(PrintWriter err) {
@@ -169,7 +169,7 @@ final class ReportCommand implements Callable<Integer> {
                 return null;
             }
             if (run.isPresent()) {
-                return run(loaded, run.get(), err);
+                return runSnapshot(loaded, run.get(), err);
             }
             if (runId != null) {
                 usage(err, "--run: no run " + runId + " in " + RunFolder.runsFolder(state) + "; leave --run out for "
@@ -188,7 +188,12 @@ final class ReportCommand implements Callable<Integer> {
         return ReportSnapshots.ofPlan(loaded.plan(), loaded.graph());
     }
 
-    private static ReportSnapshot run(LoadedPlan loaded, RunFolder run, PrintWriter err) {
+    /**
+     * The snapshot of one recorded run of {@code loaded}, with the tails of failed attempts' logs. {@code run
+     * --report FILE.html} writes its report with {@code ReportWriter.writeHtml(runSnapshot(loaded, folder, err),
+     * file)} once the ledger is closed.
+     */
+    static ReportSnapshot runSnapshot(LoadedPlan loaded, RunFolder run, PrintWriter err) {
         LedgerState state = RunLedger.read(run.path());
         if (!state.header().planHash().equals(Definitions.of(loaded.plan()).planHash())) {
             err.println("parallel-plan: warning: the plan changed since run " + state.runId()
