@@ -71,9 +71,9 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     static String text(String name, int achievements, int dependencies, PlanAnalysis a) {
         StringBuilder b = new StringBuilder(256 + achievements * 8);
-        b.append("Plan ").append(name).append(": ").append(achievements).append(achievements == 1 ? " achievement, "
-                : " achievements, ").append(dependencies).append(dependencies == 1 ? " dependency" : " dependencies")
-                .append('\n');
+        b.append("Plan ").append(FindingsPrinter.clean(name)).append(": ")
+                .append(achievements).append(achievements == 1 ? " achievement, " : " achievements, ")
+                .append(dependencies).append(dependencies == 1 ? " dependency\n" : " dependencies\n");
         b.append("Levels (waves): ").append(a.levels().size()).append(", width ").append(a.width()).append('\n');
         for (int l = 0; l < a.levels().size(); l++) {
             List<String> level = a.levels().get(l);

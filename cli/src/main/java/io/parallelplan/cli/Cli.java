@@ -1,15 +1,14 @@
 package io.parallelplan.cli;
 
-import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.parse.PlanReadException;
 import io.parallelplan.core.validate.InvalidPlanException;
 import java.io.PrintWriter;
-import java.util.List;
 import picocli.CommandLine;
 
 /**
  * Builds the configured {@link CommandLine}: usage errors exit 2 with a one-line message and a hint, domain errors
- * ({@link PlanReadException}) print {@code file:line:column: problem} plus the offending line and a caret, and no
+ * ({@link PlanReadException}) print {@code file:line:column: problem} plus the offending line and a caret, an
+ * {@link InvalidPlanException} prints every error of the plan (exit 2), and no
  * stack trace is ever shown unless {@code PARALLEL_PLAN_DEBUG} is set.
  */
 public final class Cli {
@@ -34,8 +33,9 @@ public final class Cli {
                 pre.excerpt().forEach(line -> err.println("  " + line));
                 return ExitCodes.INVALID;
             }
-            if (ex instanceof InvalidPlanException invalid) {
-                printErrors(err, invalid);
+            if (ex instanceof InvalidPlanException ipe) {
+                String file = ipe.file().map(Object::toString).orElse("plan");
+                FindingsPrinter.forTerminal().printRefusal(err, file, ipe.report());
                 return ExitCodes.INVALID;
             }
             if (System.getenv("PARALLEL_PLAN_DEBUG") != null) {
@@ -46,17 +46,5 @@ public final class Cli {
             return ExitCodes.INVALID;
         });
         return cl;
-    }
-
-    /** Every error of the report, one per line: {@code file:line:col: error [code] id: message}. */
-    private static void printErrors(PrintWriter err, InvalidPlanException invalid) {
-        String file = invalid.file() == null ? "plan" : invalid.file().toString();
-        List<Finding> errors = invalid.report().errors();
-        err.println("parallel-plan: " + file + ": invalid plan, " + errors.size()
-                + (errors.size() == 1 ? " error" : " errors") + "; fix them and try again:");
-        for (Finding f : errors) {
-            err.println(file + (f.location().isKnown() ? ":" + f.location() : "") + ": error [" + f.code() + "] "
-                    + (f.achievement() == null ? "" : f.achievement() + ": ") + f.message());
-        }
     }
 }

@@ -14,6 +14,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +65,11 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (output != null && Files.isDirectory(output)) {
+            spec.commandLine().getErr().println("parallel-plan: " + output
+                    + ": is a folder; give -o a file name such as " + output.resolve("plan." + extension()));
+            return ExitCodes.INVALID;
+        }
         LoadedPlan loaded = new PlanLoader().loadValid(plan);
         PlanAnalysis analysis = new PlanAnalyzer(estimates).analyze(loaded.graph(), PlanAnalyzer.UNLIMITED);
         String name = loaded.plan().name();
@@ -74,11 +81,6 @@ final class GraphCommand implements Callable<Integer> {
             out.print(text);
             out.flush();
             return ExitCodes.OK;
-        }
-        if (Files.isDirectory(output)) {
-            spec.commandLine().getErr().println("parallel-plan: " + output
-                    + ": is a folder; give -o a file name such as " + output.resolve("plan." + extension()));
-            return ExitCodes.INVALID;
         }
         try {
             write(output, text);
@@ -102,6 +104,13 @@ final class GraphCommand implements Callable<Integer> {
         Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
         try {
             Files.writeString(temp, text, StandardCharsets.UTF_8);
+            // A temporary file is private (rw-------); give the graph the permissions of the file it replaces, or the
+            // usual rw-r--r-- of a new file.
+            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(temp, Files.exists(absolute)
+                        ? Files.getPosixFilePermissions(absolute)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

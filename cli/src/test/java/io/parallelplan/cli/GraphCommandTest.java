@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,9 +15,7 @@ class GraphCommandTest {
     Path dir;
 
     private Path plan(String json) throws IOException {
-        Path file = dir.resolve("parallel.json");
-        Files.writeString(file, json);
-        return file;
+        return CliRun.planFile(dir, json);
     }
 
     @Test
@@ -35,6 +35,10 @@ class GraphCommandTest {
         assertThat(run.out()).isEmpty();
         assertThat(Files.readString(out)).startsWith("digraph \"FEATURE\" {").contains("rank=same;")
                 .contains("\"1.1\" -> \"2.1\" [color=\"#c0392b\", penwidth=3, style=bold];");
+        if (Files.getFileStore(out).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                    .isEqualTo("rw-r--r--");
+        }
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("parallel.json",
                     "plan.dot");
