@@ -33,14 +33,12 @@ while [ $i -lt "$repeats" ]; do
   i=$((i + 1))
   t0=$(now); make -s -j8 -k -C "$out/true" >/dev/null; t1=$(now)
   make_true="$make_true $(sub "$t1" "$t0")"
-  rm -rf "$out/true/.parallel-plan"
-  t0=$(now); "$cli" run "$out/true" --max-parallel 8 --format json >"$out/true.json"; t1=$(now)
+  t0=$(now); "$cli" run "$out/true" --max-parallel 8 --format json >"$out/true.json" 2>"$out/true.log"; t1=$(now)
   runner_true="$runner_true $(sub "$t1" "$t0")"
 
   t0=$(now); make -s -j4 -k -C "$out/sleep" >/dev/null; t1=$(now)
   make_sleep="$make_sleep $(sub "$t1" "$t0")"
-  rm -rf "$out/sleep/.parallel-plan"
-  t0=$(now); "$cli" run "$out/sleep" --max-parallel 4 --format json >"$out/sleep.json"; t1=$(now)
+  t0=$(now); "$cli" run "$out/sleep" --max-parallel 4 --format json >"$out/sleep.json" 2>"$out/sleep.log"; t1=$(now)
   runner_sleep="$runner_sleep $(sub "$t1" "$t0")"
   span_sleep="$span_sleep $(makespan "$out/sleep.json")"
 done

@@ -21,7 +21,6 @@ import io.parallelplan.core.ledger.RunJson;
 import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.model.Estimate;
-import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.parse.PlanLocator;
 import io.parallelplan.core.schedule.BlockedChain;
 import io.parallelplan.core.schedule.FailurePolicy;
@@ -167,6 +166,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runCommand() throws InterruptedException {
+        ProcessLauncher.preferFastSpawn();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String problem = checkOptions();
@@ -360,7 +360,8 @@ public final class RunCommand implements Callable<Integer> {
         environment.put("PARALLEL_PLAN_RUN_DIR", folder.path().toAbsolutePath().toString());
         Duration timeout = timeoutMinutes == null ? null : Duration.ofMillis(Math.round(timeoutMinutes * 60_000));
         LocalRunDriver.Outcome outcome;
-        try (ProcessLauncher launcher = new ProcessLauncher(workdir != null ? workdir : planFolder, environment)) {
+        try (ProcessLauncher launcher = new ProcessLauncher(workdir != null ? workdir : planFolder, environment,
+                System.console() != null)) {
             LocalRunDriver driver = new LocalRunDriver(scheduler, commands, launcher, folder, display, timeout, GRACE,
                     clock, display instanceof LiveView);
             outcome = driver.run();
@@ -438,6 +439,10 @@ public final class RunCommand implements Callable<Integer> {
                 to.println("  " + r.id() + " FAILED (" + failure(r) + ")" + (r.optional() ? ", optional" : "")
                         + (a.title().isEmpty() ? "" : " — " + a.title()));
                 Path log = folder.log(r.id(), r.attempts());
+                if (!Files.exists(log)) {
+                    to.println("    (no output)");
+                    continue;
+                }
                 to.println("    log: " + log);
                 for (String line : LogTail.lastLines(log, 20)) {
                     to.println("    | " + line);
@@ -550,12 +555,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static int invalidPlan(PrintWriter err, Path file, LoadedPlan loaded) {
-        List<Finding> errors = loaded.report().errors();
-        err.println("parallel-plan: " + file + ": invalid plan, " + errors.size()
-                + (errors.size() == 1 ? " error" : " errors") + "; nothing was run");
-        for (Finding f : errors) {
-            err.println("  " + file + ":" + f.location() + ": " + f.message());
-        }
+        FindingsPrinter.forTerminal().printRefusal(err, file.toString(), loaded.report());
         return ExitCodes.INVALID;
     }
 

@@ -27,8 +27,8 @@ class RunCommandTest {
 
     @Test
     void shouldRunEveryAchievementAfterItsDependenciesAndSucceed() throws Exception {
-        plan(dir, achievement("1.1", mark("1.1")), achievement("2.1", mark("2.1"), "1.1"),
-                achievement("2.2", mark("2.2"), "1.1"));
+        plan(dir, achievement("1.1", "echo output of $PARALLEL_PLAN_ACHIEVEMENT; " + mark("1.1")),
+                achievement("2.1", mark("2.1"), "1.1"), achievement("2.2", mark("2.2"), "1.1"));
 
         Result r = run(dir.toString(), "--max-parallel", "2");
 
@@ -38,7 +38,8 @@ class RunCommandTest {
                 .doesNotContain("To resume");
         assertThat(markers(dir)).hasSize(3).first().isEqualTo("1.1");
         Path run = onlyRun(dir);
-        assertThat(run.resolve("logs/1.1.attempt-1.log")).exists();
+        assertThat(run.resolve("logs/1.1.attempt-1.log")).content().isEqualTo("output of 1.1\n");
+        assertThat(run.resolve("logs/2.1.attempt-1.log")).as("an attempt that printed nothing").doesNotExist();
         assertThat(run.resolve(RunLedger.RESULT)).content().contains("\"SUCCESS\"");
         assertThat(RunLedger.read(run).isFinished()).isTrue();
     }
@@ -67,13 +68,14 @@ class RunCommandTest {
         Result r = run(dir.toString());
 
         assertThat(r.code()).isEqualTo(ExitCodes.UNSTABLE);
-        assertThat(r.out()).contains("1.2 FAILED (exit 1 after 1 attempt), optional").contains("— UNSTABLE");
+        assertThat(r.out()).contains("1.2 FAILED (exit 1 after 1 attempt), optional").contains("— UNSTABLE")
+                .contains("    (no output)");
     }
 
     @Test
     void shouldRetryAFailedAttemptAndCallItFlaky() throws Exception {
         String flaky = mark("1.1") + "; [ \"$PARALLEL_PLAN_ATTEMPT\" -ge 3 ]";
-        plan(dir, achievement("1.1", flaky), with(achievement("1.2", "exit 4"), "retries", 1));
+        plan(dir, achievement("1.1", flaky), with(achievement("1.2", "echo no; exit 4"), "retries", 1));
 
         Result r = run(dir.toString(), "--retries", "2");
 
@@ -83,7 +85,8 @@ class RunCommandTest {
                 .contains("1.2 FAILED (exit 4 on attempt 2)")
                 .contains("1 flaky, 1 failed");
         assertThat(markers(dir)).containsExactly("1.1", "1.1", "1.1");
-        assertThat(onlyRun(dir).resolve("logs/1.2.attempt-2.log")).exists();
+        assertThat(onlyRun(dir).resolve("logs/1.2.attempt-1.log")).content().isEqualTo("no\n");
+        assertThat(onlyRun(dir).resolve("logs/1.2.attempt-2.log")).content().isEqualTo("no\n");
     }
 
     @Test
@@ -242,6 +245,7 @@ class RunCommandTest {
         Result r = run(dir.toString());
 
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
-        assertThat(r.err()).contains("invalid plan").contains("nothing was run");
+        assertThat(r.err()).contains("error [cycle]").contains("invalid plan, 1 error");
+        assertThat(dir.resolve(".parallel-plan")).doesNotExist();
     }
 }

@@ -2,6 +2,8 @@ package io.parallelplan.cli.run;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,41 +11,72 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts attempts as {@code /bin/sh -c COMMAND} processes and kills their whole process trees.
  *
- * <p>Each attempt runs in its own session and process group when {@code setsid} is installed (so a terminal's
- * Ctrl-C reaches only the runner, which then stops every attempt itself), with its standard output and error going
- * to its log file. Killing an attempt signals its process group and every descendant still attached to it with
- * SIGTERM, then, after a grace period, with SIGKILL. A timer thread owned by the launcher runs timeouts and the
- * forcible kills; it never touches the scheduler.
+ * <p>On request each attempt runs in its own session and process group, through {@code setsid} when it is installed
+ * (so a terminal's Ctrl-C reaches only the runner, which then stops every attempt itself). Attempts read
+ * {@code /dev/null}; their standard output and error go, merged, to their log file, which exists only if they printed
+ * something. Killing an attempt sends SIGTERM to
+ * every process of its tree (and to its process group, if it has one), then, after a grace period, SIGKILL to what
+ * is left. The launcher's own threads (a timer for timeouts and forcible kills, a waiter and a log copier per running
+ * attempt) never touch the scheduler: they only report to the driver.
  */
 public final class ProcessLauncher implements AutoCloseable {
     private static final String SHELL = "/bin/sh";
+    private static final long COPY_GRACE_MILLIS = 200;
+    private static final ProcessBuilder.Redirect NULL_INPUT = ProcessBuilder.Redirect.from(new File("/dev/null"));
 
     private final File workdir;
     private final Map<String, String> environment;
     private final String setsid;
     private final ScheduledExecutorService timer;
+    private final ExecutorService helpers;
 
     /**
      * @param workdir the folder every attempt starts in
      * @param environment variables added to the runner's own environment for every attempt
+     * @param ownSessions whether each attempt gets its own session and process group (when {@code setsid} is
+     *     installed); it costs a second program start per attempt, so the runner asks for it on a terminal, where
+     *     it keeps Ctrl-C away from the attempts
      */
-    public ProcessLauncher(Path workdir, Map<String, String> environment) {
+    public ProcessLauncher(Path workdir, Map<String, String> environment, boolean ownSessions) {
         this.workdir = Objects.requireNonNull(workdir, "workdir cannot be null").toFile();
         this.environment = Map.copyOf(environment);
-        this.setsid = findSetsid();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "parallel-plan-timer");
+        this.setsid = ownSessions ? findSetsid() : null;
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("parallel-plan-timer"));
+        this.helpers = Executors.newCachedThreadPool(daemon("parallel-plan-attempt"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        });
+        };
+    }
+
+    /**
+     * Asks the JDK to start processes with {@code vfork} (one program start per process instead of two through
+     * {@code jspawnhelper}) on the JDKs that support it without a warning, unless the user chose a mechanism. Call
+     * before the first process of the JVM starts; later calls change nothing.
+     */
+    public static void preferFastSpawn() {
+        String key = "jdk.lang.Process.launchMechanism";
+        if (System.getProperty(key) == null && Runtime.version().feature() <= 21
+                && System.getProperty("os.name", "").startsWith("Linux")) {
+            System.setProperty(key, "VFORK");
+        }
     }
 
     private static String findSetsid() {
@@ -61,8 +94,8 @@ public final class ProcessLauncher implements AutoCloseable {
     }
 
     /**
-     * Starts one attempt; {@code onExit} is called once with the attempt and its exit code, on a JDK thread, when
-     * the process has ended.
+     * Starts one attempt; {@code onExit} is called once with the attempt and its exit code, on a waiter thread, when
+     * the process has ended. Not thread-safe: one thread starts attempts.
      *
      * @param variables variables for this attempt, added after the launcher's own
      * @throws IOException when the shell cannot be started or the log cannot be opened
@@ -85,19 +118,71 @@ public final class ProcessLauncher implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(workdir)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        if (!Files.isDirectory(log.getParent())) {
-            Files.createDirectories(log.getParent());
-        }
+                .redirectInput(NULL_INPUT);
         Map<String, String> env = builder.environment();
         env.putAll(environment);
         env.putAll(variables);
         long started = System.nanoTime();
         Process process = builder.start();
         RunningAttempt running = new RunningAttempt(id, attempt, process, log, started);
-        process.onExit().thenAccept(p -> onExit.exited(running, p.exitValue()));
+        // The output comes through a pipe and the log file is created at its first byte: an attempt that prints
+        // nothing costs no file (creating thousands of empty files was the slowest part of a run of quick commands).
+        Future<?> copied = helpers.submit(() -> copy(process.getInputStream(), log));
+        // A waiter per running attempt: Process.onExit() would funnel every exit through the common fork-join
+        // pool, a single thread on a two-core machine.
+        helpers.execute(() -> {
+            int code = waitUninterruptibly(process);
+            awaitCopy(copied);
+            onExit.exited(running, code);
+        });
         return running;
+    }
+
+    /** Copies an attempt's output into its log, creating the file (and its folder) only if output comes. */
+    private static Void copy(InputStream in, Path log) throws IOException {
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                return null;
+            }
+            Files.createDirectories(log.getParent());
+            try (OutputStream out = Files.newOutputStream(log)) {
+                while (n >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    n = in.read(buffer);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Waits briefly for the log to be complete, so a failure's tail is there when the driver reads it. A background
+     * process that keeps the attempt's output open must not hold up the attempt's end: its late output still goes
+     * to the log.
+     */
+    private static void awaitCopy(Future<?> copied) {
+        try {
+            copied.get(COPY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // The log may be incomplete (disk full, or output still coming); the attempt's end is what counts.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int waitUninterruptibly(Process process) {
+        while (true) {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                if (!process.isAlive()) {
+                    return process.exitValue();
+                }
+            }
+        }
     }
 
     /** Runs {@code action} on the launcher's timer after {@code delay}. */
@@ -152,6 +237,7 @@ public final class ProcessLauncher implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        helpers.shutdownNow();
     }
 
     /** Told when an attempt's process has ended. */

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProcessLauncherTest {
     @TempDir
@@ -29,7 +31,7 @@ class ProcessLauncherTest {
 
     @Test
     void shouldRunTheCommandInTheWorkdirWithItsVariablesAndLogItsOutput() throws Exception {
-        launcher = new ProcessLauncher(dir, Map.of("PLAN_VAR", "plan"));
+        launcher = new ProcessLauncher(dir, Map.of("PLAN_VAR", "plan"), false);
         Path log = dir.resolve("logs/sub/x.attempt-1.log");
 
         RunningAttempt a = launcher.start("1.1", 1, "pwd; echo $PLAN_VAR $ATTEMPT_VAR; echo oops >&2; exit 3", log,
@@ -40,9 +42,10 @@ class ProcessLauncherTest {
         assertThat(Files.readAllLines(log)).containsExactly(dir.toRealPath().toString(), "plan one", "oops");
     }
 
-    @Test
-    void shouldKillGrandchildrenWhenKillingAnAttempt() throws Exception {
-        launcher = new ProcessLauncher(dir, Map.of());
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void shouldKillGrandchildrenWhenKillingAnAttempt(boolean ownSessions) throws Exception {
+        launcher = new ProcessLauncher(dir, Map.of(), ownSessions);
         Path pidFile = dir.resolve("pid");
         RunningAttempt a = launcher.start("1.1", 1, "sleep 60 & echo $! > pid; wait", dir.resolve("log"), Map.of(),
                 (attempt, code) -> exits.add(code));
@@ -57,7 +60,7 @@ class ProcessLauncherTest {
 
     @Test
     void shouldForceAProcessThatIgnoresSigterm() throws Exception {
-        launcher = new ProcessLauncher(dir, Map.of());
+        launcher = new ProcessLauncher(dir, Map.of(), true);
         Path pidFile = dir.resolve("pid");
         RunningAttempt a = launcher.start("1.1", 1, "trap '' TERM; echo $$ > pid; while :; do sleep 0.1; done",
                 dir.resolve("log"), Map.of(), (attempt, code) -> exits.add(code));

@@ -149,4 +149,79 @@ class RunLedgerTest {
         assertThat(next.startable()).containsExactly("2", "3");
         assertThat(next.result().status()).isEqualTo(RunStatus.FAILURE);
     }
+
+    @Test
+    void shouldReadASnapshotAndTheJournalAfterIt() {
+        Path run = dir.resolve("snap");
+        RunLedger ledger = RunLedger.create(run, "snap", diamond(), RunOptions.defaults(), T0, RunListener.NONE);
+        Scheduler s = ledger.scheduler();
+        s.start("1", T0.plusSeconds(1));
+        ledger.snapshot();
+        s.finish("1", AttemptOutcome.success(), T0.plusSeconds(2));
+        s.start("2", T0.plusSeconds(3));
+
+        LedgerState state = RunLedger.read(run);
+
+        assertThat(state.records()).isEqualTo(s.records());
+        assertThat(state.events()).isEqualTo(ledger.state().events());
+    }
+
+    @Test
+    void shouldNameTheLineOfADamagedJournal() throws IOException {
+        Path run = dir.resolve("damaged");
+        RunLedger ledger = RunLedger.create(run, "damaged", diamond(), RunOptions.defaults(), T0, RunListener.NONE);
+        ledger.scheduler().start("1", T0.plusSeconds(1));
+        Path journal = run.resolve(RunLedger.JOURNAL);
+        List<String> lines = new ArrayList<>(Files.readAllLines(journal));
+        lines.set(2, "{garbage");
+        Files.write(journal, lines);
+        Files.delete(run.resolve(RunLedger.SNAPSHOT));
+
+        assertThatThrownBy(() -> RunLedger.read(run))
+                .isInstanceOf(LedgerException.class)
+                .hasMessageContaining("journal.jsonl: line 3 is damaged");
+    }
+
+    @Test
+    void shouldCompleteACallThatWasCutShortWhenRestoring() throws IOException {
+        Path run = dir.resolve("cut");
+        RunLedger ledger = RunLedger.create(run, "cut", diamond(), RunOptions.defaults(), T0, RunListener.NONE);
+        Scheduler s = ledger.scheduler();
+        s.start("1", T0.plusSeconds(1));
+        s.finish("1", AttemptOutcome.success(), T0.plusSeconds(2)); // 1 SUCCEEDED, then 2 and 3 READY
+        Path journal = run.resolve(RunLedger.JOURNAL);
+        List<String> lines = Files.readAllLines(journal);
+        // killed after writing "1 SUCCEEDED" but before "2 READY" and "3 READY", mid-way through a line
+        String cut = String.join("\n", lines.subList(0, lines.size() - 2)) + "\n" + lines.get(lines.size() - 2)
+                .substring(0, 10);
+        Files.writeString(journal, cut, StandardCharsets.UTF_8);
+
+        RunLedger again = RunLedger.restore(run, diamond(), RunListener.NONE);
+
+        assertThat(again.scheduler().startable()).containsExactly("2", "3", "5");
+        again.close();
+        LedgerState state = RunLedger.read(run);
+        assertThat(state.tornLineDropped()).isFalse();
+        assertThat(state.records()).isEqualTo(again.scheduler().records());
+    }
+
+    @Test
+    void shouldWriteAndReadTheSharedRunJson() {
+        io.parallelplan.core.schedule.RunSummary summary;
+        try (RunLedger ledger = RunLedger.create(dir.resolve("json"), "json", diamond(), RunOptions.defaults(), T0,
+                RunListener.NONE)) {
+            Scheduler s = ledger.scheduler();
+            s.start("1", T0.plusSeconds(1));
+            s.finish("1", AttemptOutcome.failure(7, "no"), T0.plusSeconds(2));
+            summary = s.result().summary();
+        }
+        String text = RunJson.write(summary);
+
+        assertThat(text).contains("\"exit_code\" : 7", "\"blocked_by\" : [ \"2\", \"1\" ]",
+                "\"started_at\" : \"2026-01-01T10:00:01Z\"", "\"blocked\" : 3");
+        assertThat(RunJson.readSummary(RunJson.toJson(summary))).isEqualTo(summary);
+        RunEvent e = new RunEvent(T0, "2", TaskState.PENDING, TaskState.BLOCKED, 0, null, null,
+                io.parallelplan.core.schedule.EventReason.DEPENDENCY_FAILED, "1");
+        assertThat(RunJson.readEvent(RunJson.line(e))).isEqualTo(e);
+    }
 }
