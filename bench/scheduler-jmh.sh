@@ -6,13 +6,15 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 ./mvnw -q -DskipTests -pl core -am install
-./mvnw -q -f bench/jmh/pom.xml -DskipTests package
+./mvnw -q -f bench/jmh/pom.xml -DskipTests clean package
 mkdir -p bench/out
 # core/target/classes first: the local Maven repository may meanwhile hold another checkout's core.
 java -cp core/target/classes:bench/jmh/target/benchmarks.jar org.openjdk.jmh.Main SchedulerBenchmark -rf json -rff bench/out/scheduler-jmh.json "$@" \
   | tee bench/out/scheduler-jmh.txt
-score=$(sed -n 's/.*"score" : \([0-9.E+]*\).*/\1/p' bench/out/scheduler-jmh.json | head -1)
+# The target applies to the whole run, building the scheduler included.
+score=$(grep -A40 '"benchmark" : "io.parallelplan.bench.SchedulerBenchmark.runWholePlan"' bench/out/scheduler-jmh.json \
+  | sed -n 's/.*"score" : \([0-9.E+]*\).*/\1/p' | head -1)
 awk -v s="$score" 'BEGIN {
-  printf "scheduler: %.0f events/s (target >= 1000000)\n", s
+  printf "scheduler, whole run: %.0f events/s (target >= 1000000)\n", s
   exit (s >= 1000000 ? 0 : 1)
 }'
