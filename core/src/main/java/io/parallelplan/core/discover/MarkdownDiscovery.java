@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -49,6 +50,7 @@ public final class MarkdownDiscovery {
     private static final Pattern BULLET = Pattern.compile("^([ \\t]*)[-*+][ \\t]+(.*)$");
     private static final Pattern NONE = Pattern.compile(
             "^(?:none|n/?a|no\\b|nothing|independent|-|—)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TRAILING_PARENS = Pattern.compile("\\(([^()]*)\\)\\s*$");
     private static final Pattern ID_TOKEN = Pattern.compile("(?<![\\w.])(\\d+(?:\\.\\d+)+)(?![\\w]|\\.\\d)");
 
     /** A declaration line and the section under it. */
@@ -76,7 +78,7 @@ public final class MarkdownDiscovery {
 
     /** Reads PLAN markdown text; {@code source} names it in findings and gives the plan name. */
     public DiscoveredPlan discover(String text, Path source) {
-        String[] lines = text.split("\r?\n", -1);
+        String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n", -1);
         boolean[] code = new boolean[lines.length];
         List<Occurrence> occurrences = declarations(lines, code);
 
@@ -116,7 +118,7 @@ public final class MarkdownDiscovery {
         Integer priority = null;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            if (FENCE.matcher(line).find()) {
+            if ((line.contains("```") || line.contains("~~~")) && FENCE.matcher(line).find()) {
                 fenced = !fenced;
                 code[i] = true;
                 continue;
@@ -125,9 +127,14 @@ public final class MarkdownDiscovery {
             if (fenced) {
                 continue;
             }
-            Matcher p = PRIORITY.matcher(line);
-            if (p.find()) {
-                priority = Integer.valueOf(p.group(1));
+            if (line.contains("Priority")) {
+                Matcher p = PRIORITY.matcher(line);
+                if (p.find()) {
+                    priority = Integer.valueOf(p.group(1));
+                }
+            }
+            if (!line.contains("Achievement")) {
+                continue;
             }
             Matcher m = DECLARATION.matcher(line);
             if (!m.matches()) {
@@ -167,8 +174,15 @@ public final class MarkdownDiscovery {
         if (code) {
             return false;
         }
-        if (RULE.matcher(line).matches()) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        char first = line.charAt(0);
+        if ((first == '-' || first == '*' || first == '_' || first == ' ' || first == '\t') && RULE.matcher(line).matches()) {
             return true;
+        }
+        if (first != '#') {
+            return false;
         }
         Matcher h = HEADING.matcher(line);
         return h.find() && h.group(1).length() <= Math.min(level, 6);
@@ -224,7 +238,7 @@ public final class MarkdownDiscovery {
         if (h.find()) {
             return Estimate.parse(h.group(1).replaceAll("[ \\t]", "").replace('–', '-'));
         }
-        Matcher t = Pattern.compile("\\(([^()]*)\\)\\s*$").matcher(o.title);
+        Matcher t = TRAILING_PARENS.matcher(o.title);
         if (t.find()) {
             Matcher inTitle = HOURS.matcher(t.group(1));
             if (inTitle.find()) {
@@ -233,6 +247,9 @@ public final class MarkdownDiscovery {
         }
         for (int i = o.line + 1; i < o.end; i++) {
             if (code[i]) {
+                continue;
+            }
+            if (!lines[i].contains("**")) {
                 continue;
             }
             Matcher e = EFFORT.matcher(lines[i]);
@@ -257,6 +274,10 @@ public final class MarkdownDiscovery {
                 continue;
             }
             String line = lines[i];
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (!lower.contains("depend") && !lower.contains("prerequisite") && !lower.contains("requires")) {
+                continue;
+            }
             Matcher m = LABEL.matcher(line);
             String found = null;
             if (m.matches() && (m.group(4) != null || m.group(3).equalsIgnoreCase("depends on"))) {
@@ -340,7 +361,7 @@ public final class MarkdownDiscovery {
             }
         }
         t = t.substring(0, cut);
-        Matcher paren = Pattern.compile("\\(([^()]*)\\)\\s*$").matcher(t);
+        Matcher paren = TRAILING_PARENS.matcher(t);
         if (paren.find() && HOURS.matcher(paren.group(1)).find()) {
             t = t.substring(0, paren.start());
         }

@@ -8,6 +8,7 @@ import io.parallelplan.core.model.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class PlanDrift {
     }
 
     public PlanDrift(MarkdownDiscovery discovery) {
-        this.discovery = discovery;
+        this.discovery = java.util.Objects.requireNonNull(discovery, "discovery cannot be null");
     }
 
     /**
@@ -62,10 +63,11 @@ public final class PlanDrift {
                         m.id(), SourceLocation.UNKNOWN));
             }
         }
+        Set<String> reported = new HashSet<>();
         for (Achievement j : plan.achievements()) {
             DiscoveredAchievement m = mdById.get(j.id());
             if (m == null) {
-                if (!missingInMarkdown.contains(j.id())) {
+                if (reported.add(j.id())) {
                     missingInMarkdown.add(j.id());
                     findings.add(Finding.warning("drift-missing-in-markdown", "parallel.json has achievement "
                             + j.id() + " (" + j.title() + ") but " + mdName + " does not; add it to the PLAN or "

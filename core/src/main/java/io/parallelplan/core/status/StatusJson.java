@@ -63,8 +63,11 @@ public final class StatusJson {
         node.put("hours_total", c.hoursTotal());
     }
 
-    /** Adds findings as {@code {"severity", "code", "message", "achievement", "line", "column"}} objects. */
-    static void findings(ArrayNode array, List<Finding> findings) {
+    /**
+     * Adds findings to a JSON array as {@code {"severity", "code", "message", "achievement", "line", "column"}} objects
+     * (the last three only when known); shared by the workflow's JSON documents.
+     */
+    public static void findings(ArrayNode array, List<Finding> findings) {
         for (Finding f : findings) {
             ObjectNode node = array.addObject();
             node.put("severity", f.severity().label());

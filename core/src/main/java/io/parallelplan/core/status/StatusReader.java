@@ -1,6 +1,5 @@
 package io.parallelplan.core.status;
 
-import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.analyze.PlanAnalyzer;
 import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
@@ -10,11 +9,7 @@ import io.parallelplan.core.model.SourceLocation;
 import io.parallelplan.core.parse.PlanReadException;
 import io.parallelplan.core.validate.LoadedPlan;
 import io.parallelplan.core.validate.PlanLoader;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +44,7 @@ public final class StatusReader {
     }
 
     public StatusReader(PlanLoader loader) {
-        this.loader = loader;
+        this.loader = java.util.Objects.requireNonNull(loader, "loader cannot be null");
     }
 
     /**
@@ -217,17 +212,13 @@ public final class StatusReader {
         return true;
     }
 
-    private static List<String> list(Path dir) {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                names.add(p.getFileName().toString());
-            }
-        } catch (NoSuchFileException | NotDirectoryException e) {
-            return names;
-        } catch (IOException e) {
-            throw new PlanReadException(dir, "cannot list the folder: " + e.getMessage()
-                    + "; make it readable (chmod +rx)");
+    private static String[] list(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return new String[0];
+        }
+        String[] names = dir.toFile().list();
+        if (names == null) {
+            throw new PlanReadException(dir, "cannot list the folder; make it readable (chmod +rx)");
         }
         return names;
     }
@@ -245,19 +236,14 @@ public final class StatusReader {
         if (order == null) {
             throw new IllegalArgumentException("the plan has a dependency cycle; validate it first");
         }
-        PlanAnalyzer analyzer = new PlanAnalyzer();
-        double[] hours = analyzer.hours(graph);
-        PlanAnalysis analysis = analyzer.analyze(graph, 1);
+        double[] hours = new PlanAnalyzer().hours(graph);
         int[] level = new int[n];
-        List<List<String>> levels = analysis.levels();
-        Map<String, Integer> levelOf = new HashMap<>(n * 2);
-        for (int l = 0; l < levels.size(); l++) {
-            for (String id : levels.get(l)) {
-                levelOf.putIfAbsent(id, l);
+        int levelCount = n == 0 ? 0 : 1;
+        for (int v : order) {
+            for (int k = 0; k < graph.dependencyCount(v); k++) {
+                level[v] = Math.max(level[v], level[graph.dependency(v, k)] + 1);
             }
-        }
-        for (int v = 0; v < n; v++) {
-            level[v] = levelOf.getOrDefault(graph.id(v), 0);
+            levelCount = Math.max(levelCount, level[v] + 1);
         }
 
         double[] remaining = new double[n];
@@ -305,10 +291,10 @@ public final class StatusReader {
         }
 
         List<PlanStatus.Entry> entries = new ArrayList<>(n);
-        int[] levelDone = new int[levels.size()];
-        int[] levelTotal = new int[levels.size()];
-        double[] levelHoursDone = new double[levels.size()];
-        double[] levelHours = new double[levels.size()];
+        int[] levelDone = new int[levelCount];
+        int[] levelTotal = new int[levelCount];
+        double[] levelHoursDone = new double[levelCount];
+        double[] levelHours = new double[levelCount];
         int done = 0;
         double hoursDone = 0;
         double hoursTotal = 0;
@@ -327,7 +313,7 @@ public final class StatusReader {
             }
         }
         List<PlanStatus.Count> byLevel = new ArrayList<>();
-        for (int l = 0; l < levels.size(); l++) {
+        for (int l = 0; l < levelCount; l++) {
             byLevel.add(new PlanStatus.Count(levelDone[l], levelTotal[l], levelHoursDone[l], levelHours[l]));
         }
         PlanStatus.Progress progress = new PlanStatus.Progress(

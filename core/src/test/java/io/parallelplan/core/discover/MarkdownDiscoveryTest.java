@@ -181,6 +181,15 @@ class MarkdownDiscoveryTest {
     }
 
     @Test
+    void shouldReadWindowsLineEndingsAndAByteOrderMark() {
+        DiscoveredPlan plan = read("\uFEFF**Achievement 1.1: A** (2h)\r\n- **Dependencies**: None\r\n"
+                + "**Achievement 1.2: B**\r\n- **Dependencies**: 1.1\r\n");
+
+        assertThat(plan.achievements()).extracting(DiscoveredAchievement::id).containsExactly("1.1", "1.2");
+        assertThat(get(plan, "1.2").dependencies()).containsExactly("1.1");
+    }
+
+    @Test
     void shouldRefuseAMissingFile() {
         assertThatThrownBy(() -> discovery.discover(Path.of("does-not-exist/PLAN_X.md")))
                 .isInstanceOf(PlanReadException.class)
