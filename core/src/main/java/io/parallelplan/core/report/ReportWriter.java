@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 
 /**
@@ -31,7 +33,8 @@ public final class ReportWriter {
         writeText(format.render(snapshot), file);
     }
 
-    static void writeText(String text, Path file) {
+    /** Writes {@code text} to {@code file} in UTF-8, atomically, creating missing parent folders. */
+    public static void writeText(String text, Path file) {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = null;
@@ -39,6 +42,13 @@ public final class ReportWriter {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            // A temporary file is private (rw-------): give the report the permissions of the file it replaces, or
+            // the usual rw-r--r-- of a new file, so that a web server or a colleague can read it.
+            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, Files.exists(target)
+                        ? Files.getPosixFilePermissions(target)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
