@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,8 +66,11 @@ public final class RunReports {
             }
             List<ReportSnapshot.Attempt> tries = attempts.getOrDefault(r.id(), List.of());
             if (tries.isEmpty() && r.startedAt() != null) {
-                tries = List.of(new ReportSnapshot.Attempt(Math.max(1, r.attempts()), r.startedAt(),
-                        r.finishedAt(), r.exitCode(), r.state().isFinal() ? r.state().name() : null));
+                Instant end = r.finishedAt() == null || r.finishedAt().isBefore(r.startedAt())
+                        ? (r.state().isFinal() ? r.startedAt() : null)
+                        : r.finishedAt();
+                tries = List.of(new ReportSnapshot.Attempt(Math.max(1, r.attempts()), r.startedAt(), end,
+                        r.exitCode(), r.state().isFinal() ? r.state().name() : null));
             }
             List<String> blockedBy = r.state() == TaskState.BLOCKED
                     ? RunResult.chain(r, byId).blockedBy()
