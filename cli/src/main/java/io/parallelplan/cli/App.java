@@ -12,13 +12,14 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
+            AnalyzeCommand.class,
+            GraphCommand.class,
             RunCommand.class,
+            ReportCommand.class,
             StatusCommand.class,
             ScaffoldCommand.class,
             DiscoverCommand.class,
-            DriftCommand.class,
-            AnalyzeCommand.class,
-            GraphCommand.class
+            DriftCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
