@@ -75,14 +75,15 @@ public final class BranchCoordinator {
     }
 
     /**
-     * Continues a run rebuilt from its journal (after a controller restart). No branch has arrived yet: each waiting
-     * or running one reports in with {@link #reattach}.
+     * Drives the scheduler {@code scheduler} builds, for instance one a ledger creates, or one a ledger rebuilt from
+     * its journal after a controller restart (then no branch has arrived yet: each waiting or running one reports
+     * in with {@link #reattach}).
      *
-     * @param restore builds the scheduler of {@link #branchPlan} replayed from the journal, telling the listener
-     *     it is given about every later event
+     * @param scheduler builds the scheduler of {@link #branchPlan}, telling the listener it is given about every
+     *     later event
      */
-    public static BranchCoordinator restore(Function<RunListener, Scheduler> restore, String file) {
-        return new BranchCoordinator(restore, file);
+    public static BranchCoordinator of(Function<RunListener, Scheduler> scheduler, String file) {
+        return new BranchCoordinator(scheduler, file);
     }
 
     /** The plan as a Pipeline runs it: each achievement one task, its {@code sub_executions} left to its body. */

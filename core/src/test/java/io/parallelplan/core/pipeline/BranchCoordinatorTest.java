@@ -272,8 +272,8 @@ class BranchCoordinatorTest {
     void shouldRestartABodyThatWasRecordedAsStartedButNeverBeganAfterARestart() {
         LoadedPlan plan = BranchCoordinator.branchPlan(plan(DIAMOND));
         RunOptions options = options(0, "keepGoing");
-        BranchCoordinator run = BranchCoordinator.restore(listener -> {
-            Scheduler s = new Scheduler(plan, options, T, RunListener.NONE);
+        BranchCoordinator run = BranchCoordinator.of(listener -> {
+            Scheduler s = new Scheduler(plan, options, T, listener);
             s.start("a", T);
             s.start("b", T);
             s.finish("b", AttemptOutcome.success(), T);
