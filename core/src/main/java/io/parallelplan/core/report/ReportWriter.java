@@ -1,0 +1,48 @@
+package io.parallelplan.core.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Objects;
+
+/**
+ * Writes reports to files atomically (a temporary file beside the target, then a rename), in UTF-8, so a reader
+ * never sees half a report and a failed write leaves the previous file in place.
+ */
+public final class ReportWriter {
+    private ReportWriter() {}
+
+    /** Writes the self-contained HTML report of the snapshot to {@code file}. */
+    public static void writeHtml(ReportSnapshot snapshot, Path file) {
+        writeText(new HtmlReportRenderer().page(snapshot), file);
+    }
+
+    static void writeText(String text, Path file) {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The original error is the one worth reporting.
+                }
+            }
+            throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
