@@ -1,12 +1,14 @@
 package io.parallelplan.cli;
 
 import io.parallelplan.core.parse.PlanReadException;
+import io.parallelplan.core.validate.InvalidPlanException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
  * Builds the configured {@link CommandLine}: usage errors exit 2 with a one-line message and a hint, domain errors
- * ({@link PlanReadException}) print {@code file:line:column: problem} plus the offending line and a caret, and no
+ * ({@link PlanReadException}) print {@code file:line:column: problem} plus the offending line and a caret, an
+ * {@link InvalidPlanException} prints every error of the plan (exit 2), and no
  * stack trace is ever shown unless {@code PARALLEL_PLAN_DEBUG} is set.
  */
 public final class Cli {
@@ -28,6 +30,11 @@ public final class Cli {
             if (ex instanceof PlanReadException pre) {
                 err.println("parallel-plan: " + pre.getMessage());
                 pre.excerpt().forEach(line -> err.println("  " + line));
+                return ExitCodes.INVALID;
+            }
+            if (ex instanceof InvalidPlanException ipe) {
+                String file = ipe.file().map(Object::toString).orElse("plan");
+                FindingsPrinter.forTerminal().printRefusal(err, file, ipe.report());
                 return ExitCodes.INVALID;
             }
             if (System.getenv("PARALLEL_PLAN_DEBUG") != null) {

@@ -1,0 +1,172 @@
+package io.parallelplan.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parallelplan.core.model.Finding;
+import io.parallelplan.core.model.Severity;
+import io.parallelplan.core.validate.ValidationReport;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/**
+ * Prints a {@link ValidationReport}: as text, one {@code file:line:col: severity [code] achievement: message} line
+ * per finding grouped by severity (errors, then warnings, then info) and a summary line; or as JSON. {@code validate}
+ * prints whole reports; every command that needs a valid plan uses {@link #printRefusal} to show all its errors.
+ *
+ * <p>Colours only when asked for ({@link #forTerminal()}: stdout is a terminal and {@code NO_COLOR} is not set).
+ * Control characters in messages and ids are escaped, so a hostile plan cannot drive the terminal.
+ */
+public final class FindingsPrinter {
+    private static final String RESET = "\u001b[0m";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final boolean colour;
+
+    /** @param colour whether to colour severities with ANSI escapes */
+    public FindingsPrinter(boolean colour) {
+        this.colour = colour;
+    }
+
+    /** A printer that colours only when stdout is a terminal and {@code NO_COLOR} is not set (no-color.org). */
+    public static FindingsPrinter forTerminal() {
+        return new FindingsPrinter(colourWanted(System.console() != null, System.getenv("NO_COLOR")));
+    }
+
+    /**
+     * Whether output should be coloured.
+     *
+     * @param terminal whether the output is a terminal
+     * @param noColor the value of {@code NO_COLOR}, or {@code null} when unset; any non-empty value turns colours off
+     */
+    public static boolean colourWanted(boolean terminal, String noColor) {
+        return terminal && (noColor == null || noColor.isEmpty());
+    }
+
+    /** Every finding, errors first, then warnings, then info, and the summary line. */
+    public void printText(PrintWriter out, String file, ValidationReport report, boolean strict) {
+        for (Severity severity : Severity.values()) {
+            for (Finding f : report.bySeverity(severity)) {
+                out.println(line(file, f));
+            }
+        }
+        out.println(summary(file, report, strict));
+        out.flush();
+    }
+
+    /** The errors of an invalid plan a command refuses to work on, and a summary that says what to do. */
+    public void printRefusal(PrintWriter err, String file, ValidationReport report) {
+        for (Finding f : report.errors()) {
+            err.println(line(file, f));
+        }
+        err.println(paint(Severity.ERROR, clean(file) + ": invalid plan, " + counts(report)
+                + "; fix the errors (parallel-plan validate shows the warnings too)"));
+        err.flush();
+    }
+
+    /** One finding as {@code file:line:col: severity [code] achievement: message}. */
+    public String line(String file, Finding f) {
+        StringBuilder b = new StringBuilder(clean(file));
+        if (f.location().isKnown()) {
+            b.append(':').append(f.location().line()).append(':').append(f.location().column());
+        }
+        b.append(": ").append(paint(f.severity(), f.severity().label())).append(" [").append(f.code()).append("] ");
+        if (f.achievement() != null) {
+            b.append(clean(f.achievement())).append(": ");
+        }
+        return b.append(clean(f.message())).toString();
+    }
+
+    /** {@code file: valid plan, 0 errors, 2 warnings, 1 info} (or invalid, or failing {@code --strict}). */
+    public String summary(String plan, ValidationReport report, boolean strict) {
+        String file = clean(plan);
+        if (!report.isValid()) {
+            return paint(Severity.ERROR, file + ": invalid plan, " + counts(report));
+        }
+        int warnings = report.count(Severity.WARNING);
+        if (strict && warnings > 0) {
+            return paint(Severity.WARNING, file + ": valid plan, but --strict fails on warnings: " + counts(report));
+        }
+        return (colour ? "\u001b[32m" : "") + file + ": valid plan, " + counts(report) + (colour ? RESET : "");
+    }
+
+    private static String counts(ValidationReport report) {
+        int errors = report.count(Severity.ERROR);
+        int warnings = report.count(Severity.WARNING);
+        return errors + (errors == 1 ? " error, " : " errors, ") + warnings
+                + (warnings == 1 ? " warning, " : " warnings, ") + report.count(Severity.INFO) + " info";
+    }
+
+    private String paint(Severity severity, String text) {
+        if (!colour) {
+            return text;
+        }
+        String code = switch (severity) {
+            case ERROR -> "\u001b[1;31m";
+            case WARNING -> "\u001b[33m";
+            case INFO -> "\u001b[36m";
+        };
+        return code + text + RESET;
+    }
+
+    /**
+     * The report as JSON: {@code {"file", "valid", "counts": {"error", "warning", "info"}, "findings": [{"severity",
+     * "code", "message", "achievement", "line", "column"}]}}; an unknown achievement or location is {@code null}.
+     */
+    public static void printJson(PrintWriter out, String file, ValidationReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("file", file);
+        root.put("valid", report.isValid());
+        ObjectNode counts = root.putObject("counts");
+        for (Severity s : Severity.values()) {
+            counts.put(s.label(), report.count(s));
+        }
+        ArrayNode findings = root.putArray("findings");
+        for (Finding f : report.findings()) {
+            ObjectNode o = findings.addObject();
+            o.put("severity", f.severity().label());
+            o.put("code", f.code());
+            o.put("message", f.message());
+            o.put("achievement", f.achievement());
+            if (f.location().isKnown()) {
+                o.put("line", f.location().line());
+                o.put("column", f.location().column());
+            } else {
+                o.putNull("line");
+                o.putNull("column");
+            }
+        }
+        try {
+            out.println(JSON.writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+
+    /** Escapes control characters (C0, DEL, C1) so text cannot move the cursor or change colours. */
+    static String clean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isControl(text.charAt(i))) {
+                StringBuilder b = new StringBuilder(text.length() + 16);
+                for (int j = 0; j < text.length(); j++) {
+                    char c = text.charAt(j);
+                    if (isControl(c)) {
+                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+                return b.toString();
+            }
+        }
+        return text;
+    }
+
+    private static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7f && c < 0xa0);
+    }
+}
