@@ -484,6 +484,19 @@ public final class Scheduler {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The achievements and sub-executions that wait directly for this one, in plan order (for an achievement with
+     * sub_executions: those that wait for the whole achievement).
+     */
+    public List<String> dependents(String id) {
+        int[] d = dependents[node(id)];
+        String[] out = new String[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = ids[d[i]];
+        }
+        return List.of(out);
+    }
+
     /** The achievement a sub-execution belongs to. */
     public Optional<String> parentOf(String id) {
         int p = parent[node(id)];

@@ -1,0 +1,127 @@
+package io.parallelplan.core.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parallelplan.core.schedule.RunOptions;
+import io.parallelplan.core.schedule.Scheduler;
+import io.parallelplan.core.validate.LoadedPlan;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The first line of a journal: which run, which plan (its hash and each achievement's definition hash), with which
+ * options, and the flags the result depends on — so that a ledger can be read, judged and resumed without the plan.
+ *
+ * @param runId the run's id (its folder name)
+ * @param planName the plan's name
+ * @param planSource the plan file, if the plan came from one
+ * @param planHash {@link Definitions#planHash()}
+ * @param startedAt when the run began
+ * @param options the run's options
+ * @param nodes every achievement and sub-execution in plan order
+ */
+public record RunHeader(
+        String runId,
+        String planName,
+        String planSource,
+        String planHash,
+        Instant startedAt,
+        RunOptions options,
+        List<Node> nodes) {
+    /** The journal format this code writes. */
+    public static final int FORMAT = 1;
+
+    public RunHeader {
+        Objects.requireNonNull(runId, "run id cannot be null");
+        Objects.requireNonNull(planHash, "plan hash cannot be null");
+        Objects.requireNonNull(startedAt, "start time cannot be null");
+        Objects.requireNonNull(options, "options cannot be null");
+        nodes = List.copyOf(nodes);
+    }
+
+    /**
+     * One achievement or sub-execution as the run saw it.
+     *
+     * @param id its id ({@code parent/child} for a sub-execution)
+     * @param parentId its achievement, for a sub-execution; else {@code null}
+     * @param group whether it has sub_executions
+     * @param definition its definition hash
+     * @param optional whether its failure only makes the run UNSTABLE
+     * @param required whether it is a hard gate under threshold
+     * @param weight its estimated hours
+     */
+    public record Node(
+            String id, String parentId, boolean group, String definition, boolean optional, boolean required,
+            double weight) {}
+
+    /** The header of a run of this plan. */
+    public static RunHeader of(String runId, LoadedPlan plan, RunOptions options, Instant startedAt) {
+        Definitions definitions = Definitions.of(plan.plan());
+        Scheduler probe = new Scheduler(plan, RunOptions.defaults(), startedAt);
+        List<Node> nodes = new ArrayList<>();
+        for (String id : probe.ids()) {
+            var r = probe.record(id);
+            nodes.add(new Node(id, r.parentId(), r.group(), definitions.hash(id), r.optional(), r.required(),
+                    r.weight()));
+        }
+        return new RunHeader(runId, plan.plan().name(),
+                plan.plan().source().map(p -> p.toAbsolutePath().toString()).orElse(null),
+                definitions.planHash(), startedAt, options, nodes);
+    }
+
+    ObjectNode toJson() {
+        ObjectNode o = RunJson.mapper().createObjectNode();
+        o.put("type", "run");
+        o.put("format", FORMAT);
+        o.put("run_id", runId);
+        o.put("plan_name", planName);
+        o.put("plan", planSource);
+        o.put("plan_hash", planHash);
+        o.put("started_at", startedAt.toString());
+        o.set("options", RunJson.toJson(options));
+        ArrayNode list = o.putArray("achievements");
+        for (Node n : nodes) {
+            ObjectNode a = list.addObject();
+            a.put("id", n.id());
+            if (n.parentId() != null) {
+                a.put("parent", n.parentId());
+            }
+            if (n.group()) {
+                a.put("group", true);
+            }
+            a.put("definition", n.definition());
+            if (n.optional()) {
+                a.put("optional", true);
+            }
+            if (n.required()) {
+                a.put("required", true);
+            }
+            a.put("weight", n.weight());
+        }
+        return o;
+    }
+
+    static RunHeader read(JsonNode o) {
+        if (!"run".equals(o.path("type").asText())) {
+            throw new IllegalArgumentException("the first line is not a run header");
+        }
+        int format = o.path("format").asInt(0);
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("journal format " + format + " is not supported (this version reads "
+                    + FORMAT + ")");
+        }
+        List<Node> nodes = new ArrayList<>();
+        for (JsonNode a : o.path("achievements")) {
+            nodes.add(new Node(RunJson.required(a, "id").asText(), RunJson.text(a, "parent"),
+                    a.path("group").asBoolean(false), RunJson.text(a, "definition"), a.path("optional").asBoolean(),
+                    a.path("required").asBoolean(), a.path("weight").asDouble(1.0)));
+        }
+        return new RunHeader(RunJson.required(o, "run_id").asText(), RunJson.text(o, "plan_name"),
+                RunJson.text(o, "plan"), RunJson.required(o, "plan_hash").asText(),
+                Instant.parse(RunJson.required(o, "started_at").asText()), RunJson.readOptions(o.path("options")),
+                nodes);
+    }
+}

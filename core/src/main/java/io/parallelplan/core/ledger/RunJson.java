@@ -1,0 +1,236 @@
+package io.parallelplan.core.ledger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.parallelplan.core.schedule.EventReason;
+import io.parallelplan.core.schedule.FailurePolicy;
+import io.parallelplan.core.schedule.RunEvent;
+import io.parallelplan.core.schedule.RunOptions;
+import io.parallelplan.core.schedule.RunStatus;
+import io.parallelplan.core.schedule.RunSummary;
+import io.parallelplan.core.schedule.TaskState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The JSON forms of run values, shared by the ledger, the CLI's {@code --format json}, the Jenkins plugin and
+ * reports. Keys are snake_case; states and results are upper case ({@code "SUCCEEDED"}, {@code "UNSTABLE"}); times
+ * are ISO-8601 instants.
+ */
+public final class RunJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunJson() {}
+
+    /** The mapper used for run files (plain Jackson, no modules). */
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    // ---------------------------------------------------------------- summary
+
+    /**
+     * The final JSON of a run: {@code {"result", "counts", "achievements": {id: {"state", "attempts",
+     * "exit_code", "blocked_by", "started_at", "finished_at"}}}}.
+     */
+    public static ObjectNode toJson(RunSummary summary) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("result", summary.result().name());
+        ObjectNode counts = root.putObject("counts");
+        summary.counts().forEach(counts::put);
+        ObjectNode achievements = root.putObject("achievements");
+        summary.achievements().forEach((id, e) -> {
+            ObjectNode a = achievements.putObject(id);
+            a.put("state", e.state().name());
+            a.put("attempts", e.attempts());
+            putNullable(a, "exit_code", e.exitCode());
+            ArrayNode blockedBy = a.putArray("blocked_by");
+            e.blockedBy().forEach(blockedBy::add);
+            putTime(a, "started_at", e.startedAt());
+            putTime(a, "finished_at", e.finishedAt());
+        });
+        return root;
+    }
+
+    /** {@link #toJson(RunSummary)}, indented, as text. */
+    public static String write(RunSummary summary) {
+        try {
+            return PRETTY.writeValueAsString(toJson(summary));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a run summary as JSON", e);
+        }
+    }
+
+    /** Reads the final JSON of a run. */
+    public static RunSummary readSummary(JsonNode root) {
+        RunStatus result = RunStatus.valueOf(required(root, "result").asText());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = required(root, "counts").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            counts.put(e.getKey(), e.getValue().asInt());
+        }
+        Map<String, RunSummary.Entry> entries = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = required(root, "achievements").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode a = e.getValue();
+            List<String> blockedBy = new ArrayList<>();
+            a.path("blocked_by").forEach(n -> blockedBy.add(n.asText()));
+            entries.put(e.getKey(), new RunSummary.Entry(
+                    TaskState.valueOf(required(a, "state").asText()),
+                    a.path("attempts").asInt(),
+                    integer(a, "exit_code"),
+                    blockedBy,
+                    time(a, "started_at"),
+                    time(a, "finished_at")));
+        }
+        return new RunSummary(result, counts, entries);
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /** One journal line's object for an event ({@code "type": "event"}); absent values are left out. */
+    public static ObjectNode toJson(RunEvent e) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("type", "event");
+        o.put("time", e.time().toString());
+        o.put("id", e.taskId());
+        o.put("from", e.from().name());
+        o.put("to", e.to().name());
+        if (e.attempt() != 0) {
+            o.put("attempt", e.attempt());
+        }
+        if (e.exitCode() != null) {
+            o.put("exit_code", e.exitCode());
+        }
+        if (e.message() != null) {
+            o.put("message", e.message());
+        }
+        o.put("reason", e.reason().name());
+        if (e.cause() != null) {
+            o.put("cause", e.cause());
+        }
+        return o;
+    }
+
+    /** Reads an event written by {@link #toJson(RunEvent)}. */
+    public static RunEvent readEvent(JsonNode o) {
+        return new RunEvent(
+                Instant.parse(required(o, "time").asText()),
+                required(o, "id").asText(),
+                TaskState.valueOf(required(o, "from").asText()),
+                TaskState.valueOf(required(o, "to").asText()),
+                o.path("attempt").asInt(0),
+                integer(o, "exit_code"),
+                text(o, "message"),
+                EventReason.valueOf(required(o, "reason").asText()),
+                text(o, "cause"));
+    }
+
+    /** An event as one line of JSON (no line break). */
+    public static String line(RunEvent e) {
+        return toJson(e).toString();
+    }
+
+    /** Reads an event from one line of JSON. */
+    public static RunEvent readEvent(String line) {
+        try {
+            return readEvent(MAPPER.readTree(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a run event: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- options
+
+    /** Run options as JSON ({@code max_parallel} is {@code null} when unlimited). */
+    public static ObjectNode toJson(RunOptions options) {
+        ObjectNode o = MAPPER.createObjectNode();
+        if (options.maxParallel() == RunOptions.UNLIMITED) {
+            o.putNull("max_parallel");
+        } else {
+            o.put("max_parallel", options.maxParallel());
+        }
+        o.put("policy", options.policy().key());
+        o.put("drain", options.drain());
+        o.put("min_score", options.minScore());
+        o.put("retries", options.defaultRetries());
+        putNullable(o, "timeout_minutes", options.defaultTimeoutMinutes());
+        ObjectNode skip = o.putObject("skip");
+        options.skip().forEach(skip::put);
+        return o;
+    }
+
+    /** Reads options written by {@link #toJson(RunOptions)}. */
+    public static RunOptions readOptions(JsonNode o) {
+        RunOptions.Builder b = RunOptions.builder()
+                .policy(FailurePolicy.fromKey(o.path("policy").asText("keep-going")))
+                .drain(o.path("drain").asBoolean(false))
+                .minScore(o.path("min_score").asDouble(1.0))
+                .defaultRetries(o.path("retries").asInt(0))
+                .defaultTimeoutMinutes(integer(o, "timeout_minutes"));
+        Integer max = integer(o, "max_parallel");
+        if (max != null) {
+            b.maxParallel(max);
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.path("skip").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            b.skip(e.getKey(), e.getValue().asText());
+        }
+        return b.build();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static JsonNode required(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        if (v == null || v.isNull()) {
+            throw new IllegalArgumentException("missing \"" + field + "\"");
+        }
+        return v;
+    }
+
+    static Integer integer(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? null : v.asInt();
+    }
+
+    static String text(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    static Instant time(JsonNode o, String field) {
+        JsonNode v = o.get(field);
+        return v == null || v.isNull() ? null : Instant.parse(v.asText());
+    }
+
+    static void putNullable(ObjectNode o, String field, Integer value) {
+        if (value == null) {
+            o.putNull(field);
+        } else {
+            o.put(field, value);
+        }
+    }
+
+    static void putTime(ObjectNode o, String field, Instant value) {
+        if (value == null) {
+            o.putNull(field);
+        } else {
+            o.put(field, value.toString());
+        }
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}
