@@ -5,6 +5,7 @@ import hudson.model.Run;
 import io.parallelplan.core.ledger.LedgerException;
 import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.pipeline.BranchCoordinator;
+import io.parallelplan.core.pipeline.BuildPageReport;
 import io.parallelplan.core.pipeline.PipelineOptions;
 import io.parallelplan.core.schedule.RunOptions;
 import io.parallelplan.core.validate.LoadedPlan;
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  */
 final class PlanRunFolder {
     private static final Logger LOGGER = Logger.getLogger(PlanRunFolder.class.getName());
-    private static final String PLAN = "plan.json";
+    private static final String PLAN = BuildPageReport.PLAN_FILE;
     private static final String STEP = "step.properties";
 
     private final Path directory;

@@ -48,6 +48,16 @@ final class StageMarks {
         }
     }
 
+    /** The id of the nearest enclosing stage (or else parallel branch) of a node, or null. */
+    static String enclosingStageId(FlowNode node) {
+        for (BlockStartNode block : node.iterateEnclosingBlocks()) {
+            if (isStageBody(block) || block.getPersistentAction(ThreadNameAction.class) != null) {
+                return block.getId();
+            }
+        }
+        return null;
+    }
+
     private static boolean isStageBody(BlockStartNode block) {
         if (!(block instanceof StepNode stepNode) || block.getPersistentAction(LabelAction.class) == null) {
             return false;
