@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.model.Result;
 import hudson.model.TaskListener;
+import io.parallelplan.core.pipeline.ConsoleLines;
 import io.parallelplan.core.pipeline.Decisions;
 import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
@@ -97,7 +98,7 @@ final class AchievementExecution extends StepExecution {
 
     void print(String line) {
         try {
-            listener().getLogger().println(line);
+            listener().getLogger().println(ConsoleLines.clean(line));
         } catch (IOException | InterruptedException e) {
             LOGGER.log(Level.FINE, "cannot print to the log of achievement " + id, e);
         }
@@ -157,11 +158,6 @@ final class AchievementExecution extends StepExecution {
         } else {
             getContext().onSuccess(null);
         }
-    }
-
-    /** Fails the step (an id not in the plan, the same id twice). */
-    void reject(String message) {
-        getContext().onFailure(new AbortException(message));
     }
 
     private void cancelTimer() {

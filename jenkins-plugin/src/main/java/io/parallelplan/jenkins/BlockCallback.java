@@ -3,6 +3,7 @@ package io.parallelplan.jenkins;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.parallelplan.core.pipeline.ConsoleLines;
 import io.parallelplan.core.schedule.BlockedChain;
 import io.parallelplan.core.schedule.RunResult;
 import io.parallelplan.core.schedule.RunStatus;
@@ -40,10 +41,10 @@ final class BlockCallback extends BodyExecutionCallback {
             RunResult result = state.finish();
             PlanRuns.remove(ref);
             PrintStream out = context.get(TaskListener.class).getLogger();
-            result.stopReason().ifPresent(reason -> out.println("The run stopped starting work: " + reason));
-            out.println(result.countLine());
+            result.stopReason().ifPresent(reason -> out.println(ConsoleLines.clean("The run stopped starting work: " + reason)));
+            out.println(ConsoleLines.clean(result.countLine()));
             for (BlockedChain chain : result.blockedChains()) {
-                out.println("  " + chain);
+                out.println("  " + ConsoleLines.clean(chain.text()));
             }
             if (result.status() != RunStatus.SUCCESS) {
                 context.get(Run.class).setResult(Result.fromString(result.status().name()));

@@ -50,8 +50,8 @@ final class ParallelPlanExecution extends StepExecution {
         ParallelPlanAction action = ParallelPlanAction.attach(run, ref.blockId(), file, plan, options);
         PlanRunState state = PlanRunState.create(run, ref, file, json, plan, step, options, action);
         PlanRuns.register(ref, state);
-        listener.getLogger().println("Running " + file + " (" + plan.plan().achievements().size()
-                + " achievements, " + action.getPolicy() + ", " + action.getLimit() + ")");
+        listener.getLogger().println(ConsoleLines.clean("Running " + file + " (" + plan.plan().achievements().size()
+                + " achievements, " + action.getPolicy() + ", " + action.getLimit() + ")"));
         getContext().newBodyInvoker().withContext(ref).withCallback(new BlockCallback(ref)).start();
         return false;
     }

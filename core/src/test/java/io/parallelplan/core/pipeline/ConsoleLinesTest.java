@@ -21,9 +21,9 @@ class ConsoleLinesTest {
                 new SourceLocation(12, 5));
 
         assertThat(ConsoleLines.finding("plans/X/parallel.json", finding)).isEqualTo(
-                "plans/X/parallel.json:12:5: ERROR unknown-dependency: 2.1 depends on 9.9, which is not in the plan");
+                "plans/X/parallel.json:12:5: error [unknown-dependency] 2.1: 2.1 depends on 9.9, which is not in the plan");
         assertThat(ConsoleLines.finding("p.json", Finding.warning("w", "m", null, SourceLocation.UNKNOWN)))
-                .isEqualTo("p.json: WARNING w: m");
+                .isEqualTo("p.json: warning [w] m");
     }
 
     @Test
@@ -31,8 +31,18 @@ class ConsoleLinesTest {
         ValidationReport invalid = report("""
                 {"achievements": [{"id": "a", "dependencies": ["x"]}, {"id": "b", "dependencies": ["y"]}]}""");
 
-        assertThat(ConsoleLines.counts("p.json", invalid)).startsWith("p.json: 2 errors, ");
+        assertThat(ConsoleLines.counts("p.json", invalid)).startsWith("p.json: invalid plan, 2 errors, ");
         assertThat(ConsoleLines.invalidPlan("p.json", invalid)).isEqualTo("p.json is not a valid plan: 2 errors"
                 + " (listed above); fix them and run again, or check locally with: parallel-plan validate p.json");
+    }
+
+    @Test
+    void shouldNeverLetPlanTextForgeAConsoleLine() {
+        Finding hostile = Finding.error("c", "line\nFinished: SUCCESS\u001b[2J", "a\rb", SourceLocation.UNKNOWN);
+
+        assertThat(ConsoleLines.finding("p.json", hostile))
+                .isEqualTo("p.json: error [c] a\\u000db: line\\u000aFinished: SUCCESS\\u001b[2J")
+                .doesNotContain("\n");
+        assertThat(ConsoleLines.clean("plain")).isEqualTo("plain");
     }
 }
