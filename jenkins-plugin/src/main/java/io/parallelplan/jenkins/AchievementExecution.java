@@ -84,10 +84,6 @@ final class AchievementExecution extends StepExecution {
         return body == null ? "waiting for its dependencies or a free slot" : "running";
     }
 
-    boolean isRunning() {
-        return body != null && !body.isDone();
-    }
-
     TaskListener listener() throws IOException, InterruptedException {
         return getContext().get(TaskListener.class);
     }
@@ -153,6 +149,12 @@ final class AchievementExecution extends StepExecution {
         } catch (IOException | InterruptedException e) {
             LOGGER.log(Level.WARNING, "cannot mark the stage of achievement " + id, e);
         }
+        end(passOn);
+    }
+
+    /** Ends the step: normally, or with an interruption that came from outside the plan. */
+    void end(Throwable passOn) {
+        cancelTimer();
         if (passOn != null) {
             getContext().onFailure(passOn);
         } else {

@@ -1,5 +1,6 @@
 package io.parallelplan.jenkins;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Run;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.pipeline.BuildPageReport;
@@ -96,6 +97,7 @@ public class ParallelPlanAction implements RunAction2 {
         this.run = r;
     }
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "the views link to the build")
     public Run<?, ?> getRun() {
         return run;
     }

@@ -1,5 +1,6 @@
 package io.parallelplan.jenkins;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Run;
 import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.pipeline.ConsoleLines;
@@ -62,6 +63,7 @@ public class PlanFindingsAction implements RunAction2 {
         this.run = r;
     }
 
+    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "the views link to the build")
     public Run<?, ?> getRun() {
         return run;
     }

@@ -24,16 +24,14 @@ final class PlanRunState {
     private static final Logger LOGGER = Logger.getLogger(PlanRunState.class.getName());
 
     private final Run<?, ?> run;
-    private final PlanRunRef ref;
     private final PlanRunFolder folder;
     private final BranchCoordinator coordinator;
     private final ParallelPlanAction action;
     private final Map<String, AchievementExecution> branches = new HashMap<>();
 
-    private PlanRunState(Run<?, ?> run, PlanRunRef ref, PlanRunFolder folder, BranchCoordinator coordinator,
+    private PlanRunState(Run<?, ?> run, PlanRunFolder folder, BranchCoordinator coordinator,
             ParallelPlanAction action) {
         this.run = run;
-        this.ref = ref;
         this.folder = folder;
         this.coordinator = coordinator;
         this.action = action;
@@ -45,7 +43,7 @@ final class PlanRunState {
         PlanRunFolder folder = PlanRunFolder.of(run, ref);
         BranchCoordinator coordinator = folder.start(run.getExternalizableId(), file, json, plan, step, options);
         action.update(coordinator.records());
-        return new PlanRunState(run, ref, folder, coordinator, action);
+        return new PlanRunState(run, folder, coordinator, action);
     }
 
     /** A block this controller has not seen: after a restart, rebuilt from the build directory's journal. */
@@ -62,7 +60,7 @@ final class PlanRunState {
             action = ParallelPlanAction.attach(run, ref.blockId(), folder.file(), plan, folder.options());
         }
         action.update(coordinator.records());
-        return new PlanRunState(run, ref, folder, coordinator, action);
+        return new PlanRunState(run, folder, coordinator, action);
     }
 
     /** An achievement step arrived: it waits, starts, is settled at once (BLOCKED...), or is rejected. */
@@ -78,16 +76,30 @@ final class PlanRunState {
 
     /** After a restart: a step that was waiting or running reports in again. */
     synchronized void reattach(AchievementExecution step, boolean running) {
+        Decisions decisions = coordinator.reattach(step.id(), running, Instant.now());
+        if (decisions.rejection() != null) {
+            step.getContext().onFailure(new AbortException(decisions.rejection()));
+            return;
+        }
         branches.put(step.id(), step);
         if (running) {
             step.resumeAttempt();
         }
-        apply(coordinator.reattach(step.id(), running, Instant.now()), null, null);
+        apply(decisions, null, null);
     }
 
     /** One attempt's body ended. {@code passOn}: an interruption from outside the plan, passed on to the step. */
     synchronized void attemptEnded(String id, AttemptOutcome outcome, Throwable passOn) {
-        apply(coordinator.attemptEnded(id, outcome, Instant.now()), id, passOn);
+        Decisions decisions = coordinator.attemptEnded(id, outcome, Instant.now());
+        if (decisions.rejection() != null) {
+            AchievementExecution step = branches.remove(id);
+            if (step != null) {
+                step.print(decisions.rejection());
+                step.end(passOn);
+            }
+            return;
+        }
+        apply(decisions, id, passOn);
     }
 
     /** A waiting step was stopped (the build was aborted). */
@@ -96,7 +108,8 @@ final class PlanRunState {
             return;
         }
         branches.remove(step.id());
-        apply(coordinator.leave(step.id(), "stopped: " + cause, Instant.now()), null, null);
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        apply(coordinator.leave(step.id(), "the build was stopped (" + why + ")", Instant.now()), null, null);
     }
 
     /** The block's body ended: core's verdict, with every achievement that never arrived cancelled. */
@@ -112,14 +125,6 @@ final class PlanRunState {
             LOGGER.log(Level.WARNING, "cannot save " + run + " after its parallelPlan block", e);
         }
         return result;
-    }
-
-    ParallelPlanAction action() {
-        return action;
-    }
-
-    PlanRunRef ref() {
-        return ref;
     }
 
     private void apply(Decisions decisions, String ended, Throwable passOn) {

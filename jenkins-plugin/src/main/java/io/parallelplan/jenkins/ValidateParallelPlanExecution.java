@@ -1,5 +1,6 @@
 package io.parallelplan.jenkins;
 
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.FilePath;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -20,6 +21,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
  */
 final class ValidateParallelPlanExecution extends SynchronousNonBlockingStepExecution<Integer> {
     private static final long serialVersionUID = 1L;
+    @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used when starting")
     private final transient ValidateParallelPlanStep step;
 
     ValidateParallelPlanExecution(ValidateParallelPlanStep step, StepContext context) {

@@ -147,10 +147,14 @@ public final class BranchCoordinator {
         return decide(List.of(), ends, restarts, List.of(), now);
     }
 
-    /** One attempt of a running achievement's body ended. A stale report (the achievement is not running) is ignored. */
+    /**
+     * One attempt of a running achievement's body ended. A late report (the achievement is not running) changes
+     * nothing and is refused, so that the driver just ends that branch.
+     */
     public synchronized Decisions attemptEnded(String id, AttemptOutcome outcome, Instant now) {
         if (!scheduler.contains(id) || scheduler.state(id) != TaskState.RUNNING) {
-            return decide(List.of(), List.of(), List.of(), now);
+            return Decisions.rejected(id + " is " + (scheduler.contains(id) ? scheduler.state(id) : "not in " + file)
+                    + ", not running; the end of its attempt came too late and changes nothing");
         }
         List<String> interrupt = scheduler.finish(id, outcome, now);
         List<Decisions.Note> notes = new ArrayList<>();

@@ -11,8 +11,8 @@ import java.util.Objects;
  * interrupt the running bodies listed, settle the branches listed (print, mark the stage, end the step), and start
  * the bodies listed.
  *
- * @param rejection when the call was refused (an id not in the plan, the same id twice): the message the branch
- *     fails with; else {@code null} and nothing else to do for that branch
+ * @param rejection when the call was refused (an id not in the plan, the same id twice: the message the branch
+ *     fails with; a late end of an attempt: the branch just ends); else {@code null}
  * @param notes lines for the logs of waiting or running branches (waiting for what, retrying)
  * @param interrupt running achievements whose bodies must be interrupted (fail-fast)
  * @param stopReason why the run stopped starting work, when it did; else {@code null}

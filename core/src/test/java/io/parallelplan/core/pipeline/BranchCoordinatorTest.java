@@ -302,4 +302,17 @@ class BranchCoordinatorTest {
         run.arrive("b", T);
         assertThat(started(run.attemptEnded("a", AttemptOutcome.success(), T))).containsExactly("b");
     }
+
+    @Test
+    void shouldRefuseTheLateEndOfAnAttemptWithoutChangingTheRun() {
+        BranchCoordinator run = coordinator(DIAMOND, options(0, "keepGoing"));
+        run.arrive("a", T);
+        run.attemptEnded("a", AttemptOutcome.success(), T);
+
+        Decisions late = run.attemptEnded("a", AttemptOutcome.failure("again"), T);
+
+        assertThat(late.rejection()).isEqualTo("a is SUCCEEDED, not running; the end of its attempt came too late and"
+                + " changes nothing");
+        assertThat(run.records().get(0).state()).isEqualTo(TaskState.SUCCEEDED);
+    }
 }
