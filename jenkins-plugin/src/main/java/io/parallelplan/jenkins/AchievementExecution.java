@@ -103,11 +103,13 @@ final class AchievementExecution extends StepExecution {
     /** Starts one attempt of the body. */
     void startAttempt(Decisions.Start start) {
         print(start.line());
-        body = getContext().newBodyInvoker().withCallback(new AttemptCallback(ref, id)).start();
+        body = getContext()
+                .newBodyInvoker()
+                .withCallback(new AttemptCallback(ref, id))
+                .start();
         timeoutMinutes = start.timeoutMinutes();
-        deadline = timeoutMinutes > 0
-                ? System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(start.timeoutMinutes())
-                : 0;
+        deadline =
+                timeoutMinutes > 0 ? System.currentTimeMillis() + TimeUnit.MINUTES.toMillis(start.timeoutMinutes()) : 0;
         scheduleTimeout();
     }
 
@@ -123,9 +125,12 @@ final class AchievementExecution extends StepExecution {
         }
         BodyExecution attempt = body;
         String reason = "timed out after " + timeoutMinutes + (timeoutMinutes == 1 ? " minute" : " minutes");
-        timer = Timer.get().schedule(
-                () -> attempt.cancel(new FlowInterruptedException(Result.ABORTED, true, PlanStop.timedOut(reason))),
-                Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+        timer = Timer.get()
+                .schedule(
+                        () -> attempt.cancel(
+                                new FlowInterruptedException(Result.ABORTED, true, PlanStop.timedOut(reason))),
+                        Math.max(0, deadline - System.currentTimeMillis()),
+                        TimeUnit.MILLISECONDS);
     }
 
     /** Interrupts the attempt under way because the run stopped (fail-fast). */

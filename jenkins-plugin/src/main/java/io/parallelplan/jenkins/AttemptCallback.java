@@ -29,8 +29,12 @@ final class AttemptCallback extends BodyExecutionCallback {
         if (t instanceof FlowInterruptedException interrupted) {
             for (CauseOfInterruption cause : interrupted.getCauses()) {
                 if (cause instanceof PlanStop stop) {
-                    report(context, stop.isTimeout() ? AttemptOutcome.timeout(stop.reason())
-                            : AttemptOutcome.interrupted(stop.reason()), null);
+                    report(
+                            context,
+                            stop.isTimeout()
+                                    ? AttemptOutcome.timeout(stop.reason())
+                                    : AttemptOutcome.interrupted(stop.reason()),
+                            null);
                     return;
                 }
             }

@@ -41,13 +41,15 @@ final class BlockCallback extends BodyExecutionCallback {
             RunResult result = state.finish();
             PlanRuns.remove(ref);
             PrintStream out = context.get(TaskListener.class).getLogger();
-            result.stopReason().ifPresent(reason -> out.println(ConsoleLines.clean("The run stopped starting work: " + reason)));
+            result.stopReason()
+                    .ifPresent(reason -> out.println(ConsoleLines.clean("The run stopped starting work: " + reason)));
             out.println(ConsoleLines.clean(result.countLine()));
             for (BlockedChain chain : result.blockedChains()) {
                 out.println("  " + ConsoleLines.clean(chain.text()));
             }
             if (result.status() != RunStatus.SUCCESS) {
-                context.get(Run.class).setResult(Result.fromString(result.status().name()));
+                context.get(Run.class)
+                        .setResult(Result.fromString(result.status().name()));
             }
         } catch (Exception e) {
             context.onFailure(failure != null ? failure : e);

@@ -49,8 +49,14 @@ public class ParallelPlanAction implements RunAction2 {
     private transient Run<?, ?> run;
     private transient Map<String, Row> byId;
 
-    private ParallelPlanAction(String blockId, String urlName, String file, String planName, String policy,
-            int maxParallel, List<Row> rows) {
+    private ParallelPlanAction(
+            String blockId,
+            String urlName,
+            String file,
+            String planName,
+            String policy,
+            int maxParallel,
+            List<Row> rows) {
         this.blockId = blockId;
         this.urlName = urlName;
         this.file = file;
@@ -67,10 +73,15 @@ public class ParallelPlanAction implements RunAction2 {
             rows.add(new Row(a.id(), a.title(), a.optional()));
         }
         synchronized (run) {
-            String url = run.getActions(ParallelPlanAction.class).isEmpty() ? "parallel-plan" : "parallel-plan-"
-                    + blockId;
-            ParallelPlanAction action = new ParallelPlanAction(blockId, url, file, plan.plan().name(),
-                    options.policy().key(), options.maxParallel() == RunOptions.UNLIMITED ? 0 : options.maxParallel(),
+            String url =
+                    run.getActions(ParallelPlanAction.class).isEmpty() ? "parallel-plan" : "parallel-plan-" + blockId;
+            ParallelPlanAction action = new ParallelPlanAction(
+                    blockId,
+                    url,
+                    file,
+                    plan.plan().name(),
+                    options.policy().key(),
+                    options.maxParallel() == RunOptions.UNLIMITED ? 0 : options.maxParallel(),
                     rows);
             run.addAction(action);
             return action;

@@ -37,8 +37,12 @@ final class ParallelPlanExecution extends StepExecution {
         String file = PlanReading.normalize("file", step.getFile());
         RunOptions options;
         try {
-            options = PipelineOptions.of(step.getMaxParallel(), step.getFailurePolicy(), step.getMinScore(),
-                    step.getRetries(), step.getTimeoutMinutes());
+            options = PipelineOptions.of(
+                    step.getMaxParallel(),
+                    step.getFailurePolicy(),
+                    step.getMinScore(),
+                    step.getRetries(),
+                    step.getTimeoutMinutes());
         } catch (IllegalArgumentException e) {
             throw new AbortException("parallelPlan(file: '" + file + "'): " + e.getMessage());
         }
@@ -52,9 +56,15 @@ final class ParallelPlanExecution extends StepExecution {
         ParallelPlanAction action = ParallelPlanAction.attach(run, ref.blockId(), file, plan, options);
         PlanRunState state = PlanRunState.create(run, ref, file, json, plan, step, options, action);
         PlanRuns.register(ref, state);
-        listener.getLogger().println(ConsoleLines.clean("Running " + file + " (" + plan.plan().achievements().size()
-                + " achievements, " + action.getPolicy() + ", " + action.getLimit() + ")"));
-        getContext().newBodyInvoker().withContext(ref).withCallback(new BlockCallback(ref)).start();
+        listener.getLogger()
+                .println(ConsoleLines.clean(
+                        "Running " + file + " (" + plan.plan().achievements().size() + " achievements, "
+                                + action.getPolicy() + ", " + action.getLimit() + ")"));
+        getContext()
+                .newBodyInvoker()
+                .withContext(ref)
+                .withCallback(new BlockCallback(ref))
+                .start();
         return false;
     }
 

@@ -27,8 +27,8 @@ public class PlanFindingsAction implements RunAction2 {
     private final List<Row> findings;
     private transient Run<?, ?> run;
 
-    private PlanFindingsAction(String file, String planMarkdown, String result, String counts, int number,
-            List<Row> findings) {
+    private PlanFindingsAction(
+            String file, String planMarkdown, String result, String counts, int number, List<Row> findings) {
         this.file = file;
         this.planMarkdown = planMarkdown;
         this.result = result;
@@ -37,17 +37,23 @@ public class PlanFindingsAction implements RunAction2 {
         this.findings = findings;
     }
 
-    static PlanFindingsAction attach(Run<?, ?> run, String file, String planMarkdown, ValidationReport report,
-            RunStatus verdict) {
+    static PlanFindingsAction attach(
+            Run<?, ?> run, String file, String planMarkdown, ValidationReport report, RunStatus verdict) {
         List<Row> rows = new ArrayList<>(report.findings().size());
         for (Finding f : report.findings()) {
-            rows.add(new Row(f.severity().name(), f.code(), f.message(), f.achievement(),
-                    f.location().isKnown() ? f.location().line() + ":" + f.location().column() : ""));
+            rows.add(new Row(
+                    f.severity().name(),
+                    f.code(),
+                    f.message(),
+                    f.achievement(),
+                    f.location().isKnown()
+                            ? f.location().line() + ":" + f.location().column()
+                            : ""));
         }
         synchronized (run) {
             int number = run.getActions(PlanFindingsAction.class).size() + 1;
-            PlanFindingsAction action = new PlanFindingsAction(file, planMarkdown, verdict.name(),
-                    ConsoleLines.counts(file, report), number, rows);
+            PlanFindingsAction action = new PlanFindingsAction(
+                    file, planMarkdown, verdict.name(), ConsoleLines.counts(file, report), number, rows);
             run.addAction(action);
             return action;
         }

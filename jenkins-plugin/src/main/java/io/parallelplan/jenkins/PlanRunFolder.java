@@ -38,7 +38,8 @@ final class PlanRunFolder {
     }
 
     static PlanRunFolder of(Run<?, ?> run, PlanRunRef ref) {
-        return new PlanRunFolder(run.getRootDir().toPath().resolve("parallel-plan").resolve(ref.blockId()));
+        return new PlanRunFolder(
+                run.getRootDir().toPath().resolve("parallel-plan").resolve(ref.blockId()));
     }
 
     boolean exists() {
@@ -46,8 +47,9 @@ final class PlanRunFolder {
     }
 
     /** Saves the plan and the step's parameters, then starts the ledger and the coordinator over it. */
-    BranchCoordinator start(String runId, String file, String json, LoadedPlan plan, ParallelPlanStep step,
-            RunOptions options) throws IOException {
+    BranchCoordinator start(
+            String runId, String file, String json, LoadedPlan plan, ParallelPlanStep step, RunOptions options)
+            throws IOException {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve(PLAN), json, StandardCharsets.UTF_8);
         Properties properties = new Properties();
@@ -62,10 +64,12 @@ final class PlanRunFolder {
         }
         LoadedPlan branches = BranchCoordinator.branchPlan(plan);
         try {
-            return BranchCoordinator.of(observer -> {
-                ledger = RunLedger.create(directory, runId, branches, options, Instant.now(), observer);
-                return ledger.scheduler();
-            }, file);
+            return BranchCoordinator.of(
+                    observer -> {
+                        ledger = RunLedger.create(directory, runId, branches, options, Instant.now(), observer);
+                        return ledger.scheduler();
+                    },
+                    file);
         } catch (LedgerException e) {
             throw new AbortException(e.getMessage());
         }
@@ -75,10 +79,12 @@ final class PlanRunFolder {
     BranchCoordinator restore(LoadedPlan plan) throws IOException {
         LoadedPlan branches = BranchCoordinator.branchPlan(plan);
         try {
-            return BranchCoordinator.of(observer -> {
-                ledger = RunLedger.restore(directory, branches, observer);
-                return ledger.scheduler();
-            }, file());
+            return BranchCoordinator.of(
+                    observer -> {
+                        ledger = RunLedger.restore(directory, branches, observer);
+                        return ledger.scheduler();
+                    },
+                    file());
         } catch (LedgerException e) {
             throw new AbortException(e.getMessage());
         }
@@ -95,8 +101,11 @@ final class PlanRunFolder {
     /** The block's options, from the saved step parameters. */
     RunOptions options() throws IOException {
         Properties p = properties();
-        return PipelineOptions.of(Integer.parseInt(p.getProperty("maxParallel")), p.getProperty("failurePolicy"),
-                Double.parseDouble(p.getProperty("minScore")), Integer.parseInt(p.getProperty("retries")),
+        return PipelineOptions.of(
+                Integer.parseInt(p.getProperty("maxParallel")),
+                p.getProperty("failurePolicy"),
+                Double.parseDouble(p.getProperty("minScore")),
+                Integer.parseInt(p.getProperty("retries")),
                 Integer.parseInt(p.getProperty("timeoutMinutes")));
     }
 

@@ -29,8 +29,8 @@ final class PlanRunState {
     private final ParallelPlanAction action;
     private final Map<String, AchievementExecution> branches = new HashMap<>();
 
-    private PlanRunState(Run<?, ?> run, PlanRunFolder folder, BranchCoordinator coordinator,
-            ParallelPlanAction action) {
+    private PlanRunState(
+            Run<?, ?> run, PlanRunFolder folder, BranchCoordinator coordinator, ParallelPlanAction action) {
         this.run = run;
         this.folder = folder;
         this.coordinator = coordinator;
@@ -38,8 +38,16 @@ final class PlanRunState {
     }
 
     /** A new block: saves the plan and the step's parameters in the build directory and starts the ledger. */
-    static PlanRunState create(Run<?, ?> run, PlanRunRef ref, String file, String json, LoadedPlan plan,
-            ParallelPlanStep step, RunOptions options, ParallelPlanAction action) throws IOException {
+    static PlanRunState create(
+            Run<?, ?> run,
+            PlanRunRef ref,
+            String file,
+            String json,
+            LoadedPlan plan,
+            ParallelPlanStep step,
+            RunOptions options,
+            ParallelPlanAction action)
+            throws IOException {
         PlanRunFolder folder = PlanRunFolder.of(run, ref);
         BranchCoordinator coordinator = folder.start(run.getExternalizableId(), file, json, plan, step, options);
         action.update(coordinator.records());

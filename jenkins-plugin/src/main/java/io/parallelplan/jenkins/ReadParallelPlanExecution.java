@@ -12,6 +12,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 /** Reads the plan on a pool thread (the file may sit on an agent) and returns core's plain data. */
 final class ReadParallelPlanExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
+
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used when starting")
     private final transient ReadParallelPlanStep step;
 

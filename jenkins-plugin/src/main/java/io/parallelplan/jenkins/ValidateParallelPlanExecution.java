@@ -21,6 +21,7 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
  */
 final class ValidateParallelPlanExecution extends SynchronousNonBlockingStepExecution<Integer> {
     private static final long serialVersionUID = 1L;
+
     @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used when starting")
     private final transient ValidateParallelPlanStep step;
 
@@ -35,8 +36,8 @@ final class ValidateParallelPlanExecution extends SynchronousNonBlockingStepExec
         PrintStream out = getContext().get(TaskListener.class).getLogger();
         Run<?, ?> run = getContext().get(Run.class);
         String file = PlanReading.normalize("file", step.getFile());
-        String markdownFile = step.getPlanMarkdown() == null ? null
-                : PlanReading.normalize("planMarkdown", step.getPlanMarkdown());
+        String markdownFile =
+                step.getPlanMarkdown() == null ? null : PlanReading.normalize("planMarkdown", step.getPlanMarkdown());
         String json = WorkspaceFile.read(workspace, "file", file);
         String markdown = markdownFile == null ? null : WorkspaceFile.read(workspace, "planMarkdown", markdownFile);
         ValidationReport report = PlanCheck.of(json, file, markdown, markdownFile);

@@ -63,20 +63,20 @@ final class WorkspaceFile {
             try {
                 file = root.resolve(relative).toRealPath();
             } catch (NoSuchFileException e) {
-                throw new AbortException(relative + ": no such file in the workspace " + root + "; check "
-                        + parameter + " (relative to the workspace) or run checkout scm first");
+                throw new AbortException(relative + ": no such file in the workspace " + root + "; check " + parameter
+                        + " (relative to the workspace) or run checkout scm first");
             }
             if (!file.startsWith(root)) {
                 throw new AbortException(parameter + " '" + relative + "' leads outside the workspace through a"
                         + " symbolic link; name a file inside the workspace");
             }
             if (!Files.isRegularFile(file)) {
-                throw new AbortException(relative + ": is not a file; name the file itself, e.g. "
-                        + relative + "/parallel.json");
+                throw new AbortException(
+                        relative + ": is not a file; name the file itself, e.g. " + relative + "/parallel.json");
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new AbortException(relative + ": is larger than " + (MAX_BYTES >> 20)
-                        + " MiB; is this the right file?");
+                throw new AbortException(
+                        relative + ": is larger than " + (MAX_BYTES >> 20) + " MiB; is this the right file?");
             }
             return Files.readString(file, StandardCharsets.UTF_8);
         }

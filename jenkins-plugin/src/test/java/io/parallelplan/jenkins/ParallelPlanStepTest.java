@@ -48,13 +48,17 @@ class ParallelPlanStepTest {
     }
 
     private static boolean stageSkipped(WorkflowRun b, String stage) {
-        return nodes(b).stream().anyMatch(n -> n.getDisplayName().equals(stage)
-                && StageStatus.isSkippedStageForReason(n, StageStatus.getSkippedForConditional()));
+        return nodes(b).stream()
+                .anyMatch(n -> n.getDisplayName().equals(stage)
+                        && StageStatus.isSkippedStageForReason(n, StageStatus.getSkippedForConditional()));
     }
 
     private static List<Result> warnings(WorkflowRun b) {
-        return nodes(b).stream().map(n -> n.getPersistentAction(WarningAction.class)).filter(w -> w != null)
-                .map(WarningAction::getResult).toList();
+        return nodes(b).stream()
+                .map(n -> n.getPersistentAction(WarningAction.class))
+                .filter(w -> w != null)
+                .map(WarningAction::getResult)
+                .toList();
     }
 
     private static int indexOf(WorkflowRun b, String text) throws Exception {
@@ -83,10 +87,12 @@ class ParallelPlanStepTest {
         SemaphoreStep.success("d/1", null);
 
         r.assertBuildStatusSuccess(r.waitForCompletion(b));
-        assertThat(indexOf(b, "d STARTED")).isGreaterThan(indexOf(b, "a SUCCEEDED"))
-                .isGreaterThan(indexOf(b, "b SUCCEEDED")).isGreaterThan(indexOf(b, "c SUCCEEDED"));
-        r.assertLogContains("4 achievements: 4 succeeded, 0 flaky, 0 failed, 0 blocked, 0 cancelled, 0 skipped"
-                + " — SUCCESS", b);
+        assertThat(indexOf(b, "d STARTED"))
+                .isGreaterThan(indexOf(b, "a SUCCEEDED"))
+                .isGreaterThan(indexOf(b, "b SUCCEEDED"))
+                .isGreaterThan(indexOf(b, "c SUCCEEDED"));
+        r.assertLogContains(
+                "4 achievements: 4 succeeded, 0 flaky, 0 failed, 0 blocked, 0 cancelled, 0 skipped" + " — SUCCESS", b);
     }
 
     @Test
@@ -97,9 +103,11 @@ class ParallelPlanStepTest {
         r.assertLogContains("c BLOCKED ← a FAILED", b);
         r.assertLogContains("ran b", b);
         r.assertLogNotContains("ran c", b);
-        r.assertLogContains("3 achievements: 1 succeeded, 0 flaky, 1 failed, 1 blocked, 0 cancelled, 0 skipped"
-                + " — FAILURE", b);
-        assertThat(stageSkipped(b, "c C")).as("the blocked stage is tagged skipped").isTrue();
+        r.assertLogContains(
+                "3 achievements: 1 succeeded, 0 flaky, 1 failed, 1 blocked, 0 cancelled, 0 skipped" + " — FAILURE", b);
+        assertThat(stageSkipped(b, "c C"))
+                .as("the blocked stage is tagged skipped")
+                .isTrue();
         assertThat(stageSkipped(b, "b B")).isFalse();
         assertThat(warnings(b)).containsExactly(Result.FAILURE);
     }
@@ -117,8 +125,12 @@ class ParallelPlanStepTest {
 
     @Test
     void shouldInterruptRunningAndCancelWaitingAchievementsUnderFailFast(JenkinsRule r) throws Exception {
-        WorkflowJob p = job(r, Pipelines.run(CHAIN.replace("\"dependencies\": [\"a\"]", "\"dependencies\": [\"b\"]"),
-                "failurePolicy: 'failFast'", "semaphore a.id"));
+        WorkflowJob p = job(
+                r,
+                Pipelines.run(
+                        CHAIN.replace("\"dependencies\": [\"a\"]", "\"dependencies\": [\"b\"]"),
+                        "failurePolicy: 'failFast'",
+                        "semaphore a.id"));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         SemaphoreStep.waitForStart("a/1", b);
         SemaphoreStep.waitForStart("b/1", b);
@@ -138,8 +150,8 @@ class ParallelPlanStepTest {
                 {"achievements": [{"id": "a", "title": "Small", "estimated_hours": 1},
                                   {"id": "b", "title": "Big", "estimated_hours": 9}]}""";
 
-        WorkflowRun b = r.buildAndAssertStatus(Result.UNSTABLE,
-                job(r, Pipelines.run(plan, "failurePolicy: 'threshold', minScore: 0.8", FAIL_A)));
+        WorkflowRun b = r.buildAndAssertStatus(
+                Result.UNSTABLE, job(r, Pipelines.run(plan, "failurePolicy: 'threshold', minScore: 0.8", FAIL_A)));
 
         r.assertLogContains("— UNSTABLE (score 0.90 ≥ 0.80)", b);
     }
@@ -150,8 +162,8 @@ class ParallelPlanStepTest {
                 {"achievements": [{"id": "a", "title": "Big", "estimated_hours": 9},
                                   {"id": "b", "title": "Small", "estimated_hours": 1}]}""";
 
-        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE,
-                job(r, Pipelines.run(plan, "failurePolicy: 'threshold', minScore: 0.8", FAIL_A)));
+        WorkflowRun b = r.buildAndAssertStatus(
+                Result.FAILURE, job(r, Pipelines.run(plan, "failurePolicy: 'threshold', minScore: 0.8", FAIL_A)));
 
         r.assertLogContains("— FAILURE (score ", b);
         r.assertLogContains(" < 0.80)", b);
@@ -180,8 +192,8 @@ class ParallelPlanStepTest {
         String plan = """
                 {"achievements": [{"id": "a", "title": "A"}]}""";
 
-        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE,
-                job(r, Pipelines.run(plan, "retries: 2", "error 'always'")));
+        WorkflowRun b =
+                r.buildAndAssertStatus(Result.FAILURE, job(r, Pipelines.run(plan, "retries: 2", "error 'always'")));
 
         r.assertLogContains("a FAILED (always after 3 attempts)", b);
     }
@@ -192,8 +204,10 @@ class ParallelPlanStepTest {
 
         ParallelPlanAction action = b.getAction(ParallelPlanAction.class);
         assertThat(action.getResult()).isEqualTo("FAILURE");
-        assertThat(action.getAchievements()).extracting(ParallelPlanAction.Row::getId, ParallelPlanAction.Row::getState)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a", "FAILED"),
+        assertThat(action.getAchievements())
+                .extracting(ParallelPlanAction.Row::getId, ParallelPlanAction.Row::getState)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", "FAILED"),
                         org.assertj.core.groups.Tuple.tuple("b", "SUCCEEDED"),
                         org.assertj.core.groups.Tuple.tuple("c", "BLOCKED"));
         assertThat(action.getBlockedChains()).singleElement().asString().startsWith("c BLOCKED ← a FAILED");
@@ -201,7 +215,8 @@ class ParallelPlanStepTest {
         JenkinsRule.WebClient wc = r.createWebClient();
         HtmlPage page = wc.getPage(b, "parallel-plan/");
         assertThat(page.asNormalizedText()).contains("Parallel Plan: Chain").contains("c BLOCKED ← a FAILED");
-        assertThat(page.getAnchors()).anySatisfy(anchor -> assertThat(anchor.getHrefAttribute()).contains("/log"));
+        assertThat(page.getAnchors())
+                .anySatisfy(anchor -> assertThat(anchor.getHrefAttribute()).contains("/log"));
         HtmlPage buildPage = wc.getPage(b);
         assertThat(buildPage.asNormalizedText()).contains("Parallel Plan").contains("3 achievements: 1 succeeded");
 
@@ -231,7 +246,10 @@ class ParallelPlanStepTest {
         String page = wc.getPage(b, "parallel-plan/").getWebResponse().getContentAsString();
         String summary = wc.getPage(b).getWebResponse().getContentAsString();
 
-        assertThat(page).doesNotContain("<script>alert(2)").doesNotContain("<img src=x").contains("&lt;script&gt;");
+        assertThat(page)
+                .doesNotContain("<script>alert(2)")
+                .doesNotContain("<img src=x")
+                .contains("&lt;script&gt;");
         assertThat(summary).doesNotContain("<script>alert(2)").doesNotContain("<img src=x");
     }
 
@@ -257,8 +275,7 @@ class ParallelPlanStepTest {
 
     @Test
     void shouldRefuseAnAchievementOutsideAParallelPlanBlock(JenkinsRule r) throws Exception {
-        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE,
-                job(r, "node { achievement('a') { echo 'never' } }"));
+        WorkflowRun b = r.buildAndAssertStatus(Result.FAILURE, job(r, "node { achievement('a') { echo 'never' } }"));
 
         r.assertLogContains("achievement('a') must run inside a parallelPlan(file: ...) { } block", b);
         r.assertLogNotContains("never", b);

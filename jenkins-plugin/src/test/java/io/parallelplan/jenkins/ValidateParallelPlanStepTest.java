@@ -23,12 +23,14 @@ class ValidateParallelPlanStepTest {
 
     private static WorkflowRun run(JenkinsRule r, Result expected, String steps) throws Exception {
         WorkflowJob p = r.createProject(WorkflowJob.class);
-        p.setDefinition(new CpsFlowDefinition("node {\n"
-                + "  writeFile file: 'plans/x/parallel.json', text: '''" + VALID + "'''\n"
-                + "  writeFile file: 'plans/x/PLAN_X.md', text: '''" + MARKDOWN + "'''\n"
-                + "  writeFile file: 'plans/bad/parallel.json', text: '''{\"achievements\": [{\"id\": \"a\","
-                + " \"dependencies\": [\"zz\"]}]}'''\n"
-                + steps + "\n}\n", true));
+        p.setDefinition(new CpsFlowDefinition(
+                "node {\n"
+                        + "  writeFile file: 'plans/x/parallel.json', text: '''" + VALID + "'''\n"
+                        + "  writeFile file: 'plans/x/PLAN_X.md', text: '''" + MARKDOWN + "'''\n"
+                        + "  writeFile file: 'plans/bad/parallel.json', text: '''{\"achievements\": [{\"id\": \"a\","
+                        + " \"dependencies\": [\"zz\"]}]}'''\n"
+                        + steps + "\n}\n",
+                true));
         return r.buildAndAssertStatus(expected, p);
     }
 
@@ -43,9 +45,13 @@ class ValidateParallelPlanStepTest {
 
     @Test
     void shouldReportDriftAsWarningsAndBeUnstableOnlyWhenStrict(JenkinsRule r) throws Exception {
-        WorkflowRun lenient = run(r, Result.SUCCESS,
+        WorkflowRun lenient = run(
+                r,
+                Result.SUCCESS,
                 "validateParallelPlan file: 'plans/x/parallel.json', planMarkdown: 'plans/x/PLAN_X.md'");
-        WorkflowRun strict = run(r, Result.UNSTABLE,
+        WorkflowRun strict = run(
+                r,
+                Result.UNSTABLE,
                 "validateParallelPlan file: 'plans/x/parallel.json', planMarkdown: 'plans/x/PLAN_X.md', strict: true");
 
         r.assertLogContains("warning [drift-missing-in-json]", lenient);
@@ -64,10 +70,13 @@ class ValidateParallelPlanStepTest {
 
         r.assertLogContains("error [unknown-dependency]", b);
         r.assertLogContains("bad plan errors=1", b);
-        assertThat(b.getActions(PlanFindingsAction.class)).extracting(PlanFindingsAction::getResult)
+        assertThat(b.getActions(PlanFindingsAction.class))
+                .extracting(PlanFindingsAction::getResult)
                 .containsExactly("FAILURE", "SUCCESS");
-        String json = r.createWebClient().goTo(b.getUrl() + "api/json?depth=2", "application/json")
-                .getWebResponse().getContentAsString();
+        String json = r.createWebClient()
+                .goTo(b.getUrl() + "api/json?depth=2", "application/json")
+                .getWebResponse()
+                .getContentAsString();
         assertThat(json).contains("\"code\":\"unknown-dependency\"");
     }
 }
