@@ -73,6 +73,8 @@ public final class Scheduler {
     private final int[][] dependents;
     private final int[] remaining;
     private final double[] rank;
+    private final int[] priority;
+    private final int[] byPriority;
     private final int[] executorOf;
     private final String[] executorNames;
     private final int[] maxAttempts;
@@ -80,7 +82,9 @@ public final class Scheduler {
     private final boolean[] optional;
     private final boolean[] required;
     private final double[] weight;
-    private final Map<String, Integer> index;
+    private final PlanGraph graph;
+    private final int[] topNode;
+    private final Map<String, Integer> subIndex;
     private final int taskCount;
     private final List<String> taskIds;
     private final List<String> allIds;
@@ -149,8 +153,9 @@ public final class Scheduler {
         definitions = new Achievement[n];
         parent = new int[n];
         children = new int[n][];
-        int[] topNode = new int[top];
-        index = new HashMap<>(Math.max(16, n * 2));
+        this.graph = graph;
+        topNode = new int[top];
+        subIndex = new HashMap<>();
         int v = 0;
         int tasks = 0;
         for (int i = 0; i < top; i++) {
@@ -160,7 +165,6 @@ public final class Scheduler {
             ids[g] = a.id();
             definitions[g] = a;
             parent[g] = -1;
-            index.put(a.id(), g);
             List<Achievement> subs = a.subExecutions();
             children[g] = subs.isEmpty() ? NONE : new int[subs.size()];
             if (subs.isEmpty()) {
@@ -174,7 +178,7 @@ public final class Scheduler {
                             + " has no execution_id; give each sub-execution an id");
                 }
                 String id = a.id() + "/" + s.id();
-                if (index.putIfAbsent(id, c) != null) {
+                if (subIndex.putIfAbsent(id, c) != null) {
                     throw new IllegalArgumentException("achievement " + a.id() + " has two sub-executions named \""
                             + s.id() + "\"; give each a distinct execution_id");
                 }
@@ -203,7 +207,7 @@ public final class Scheduler {
                 int[] seen = new int[definitions[c].dependencies().size()];
                 int seenCount = 0;
                 for (String d : definitions[c].dependencies()) {
-                    int from = resolveChildDependency(graph, topNode, g, c, d);
+                    int from = resolveChildDependency(g, c, d);
                     if (from == c || contains(seen, seenCount, from)) {
                         continue;
                     }
@@ -241,6 +245,8 @@ public final class Scheduler {
         }
         executorNames = executorIds.keySet().toArray(new String[0]);
         rank = ranks();
+        priority = new int[n];
+        byPriority = priorities(rank, priority);
 
         state = new TaskState[n];
         Arrays.fill(state, TaskState.PENDING);
@@ -265,12 +271,12 @@ public final class Scheduler {
         toSkip = new boolean[n];
         int[] queuePos = new int[n];
         Arrays.fill(queuePos, -1);
-        ready = new TaskQueue(rank, queuePos);
+        ready = new TaskQueue(priority, byPriority, queuePos);
         int[] executorPos = new int[n];
         Arrays.fill(executorPos, -1);
         executorQueues = new TaskQueue[executorNames.length];
         for (int e = 0; e < executorQueues.length; e++) {
-            executorQueues[e] = new TaskQueue(rank, executorPos);
+            executorQueues[e] = new TaskQueue(priority, byPriority, executorPos);
         }
         executorRunning = new int[executorNames.length];
         executorCandidate = new int[executorNames.length];
@@ -286,120 +292,113 @@ public final class Scheduler {
         begin(startedAt);
     }
 
-    private int resolveChildDependency(PlanGraph graph, int[] topNode, int g, int c, String d) {
+    private int resolveChildDependency(int g, int c, String d) {
         for (int sibling : children[g]) {
             if (definitions[sibling].id().equals(d) || ids[sibling].equals(d)) {
                 return sibling;
             }
         }
-        int t = graph.indexOf(d);
-        if (t >= 0) {
-            return topNode[t];
-        }
         throw new IllegalArgumentException("sub-execution " + ids[c] + " depends on \"" + d
-                + "\", which is neither a sub-execution of " + ids[g] + " nor an achievement of this plan");
+                + "\", which is not a sub-execution of " + ids[g] + "; a sub-execution depends only on its siblings");
     }
 
     /**
-     * Longest remaining path of estimated hours from each node, computed once over the graph where a group is split
-     * into its gate (leading to its children) and its completion (reached from each child, leading to the group's
-     * dependents). Also proves that sub_executions add no cycle.
+     * Longest remaining path of estimated hours from each node (itself included), in reverse topological order of
+     * the achievements; inside a group, in reverse topological order of its sub-executions, each of which is
+     * followed by the group's dependents. Also proves that the sub_executions of each achievement have no cycle.
      */
     private double[] ranks() {
-        int n = size;
-        int[] indegree = new int[2 * n];
-        int nodes = 0;
-        for (int x = 0; x < n; x++) {
-            nodes += isGroup(x) ? 2 : 1;
-            for (int y : successors(x)) {
-                indegree[y]++;
+        double[] value = new double[size];
+        int[] order = graph.topologicalOrder();
+        for (int k = order.length - 1; k >= 0; k--) {
+            int x = topNode[order[k]];
+            double tail = 0;
+            for (int y : dependents[x]) {
+                tail = Math.max(tail, value[y]);
             }
-            if (isGroup(x)) {
-                for (int y : dependents[x]) {
-                    indegree[y]++;
-                }
-            }
-            if (parent[x] >= 0) {
-                indegree[n + parent[x]]++;
-            }
-        }
-        int[] order = new int[nodes];
-        int head = 0;
-        int tail = 0;
-        for (int x = 0; x < n; x++) {
-            if (indegree[x] == 0) {
-                order[tail++] = x;
-            }
-        }
-        while (head < tail) {
-            int x = order[head++];
-            if (x >= n) {
-                for (int y : dependents[x - n]) {
-                    if (--indegree[y] == 0) {
-                        order[tail++] = y;
-                    }
-                }
+            if (!isGroup(x)) {
+                value[x] = definitions[x].estimate().hours() + tail;
                 continue;
             }
-            for (int y : successors(x)) {
-                if (--indegree[y] == 0) {
-                    order[tail++] = y;
+            int[] kids = children[x];
+            int first = kids[0];
+            int[] pending = new int[kids.length];
+            int[] queue = new int[kids.length];
+            int head = 0;
+            int end = 0;
+            for (int i = 0; i < kids.length; i++) {
+                pending[i] = remaining[kids[i]] - 1; // sibling dependencies, without the gate
+                if (pending[i] == 0) {
+                    queue[end++] = kids[i];
                 }
             }
-            if (parent[x] >= 0 && --indegree[n + parent[x]] == 0) {
-                order[tail++] = n + parent[x];
-            }
-        }
-        if (tail < nodes) {
-            for (int x = 0; x < n; x++) {
-                if (indegree[x] > 0) {
-                    String where = parent[x] >= 0 ? ids[parent[x]] : ids[x];
-                    throw new IllegalArgumentException("the sub_executions of achievement " + where
-                            + " take part in a dependency cycle (at " + ids[x] + "); remove one of its dependencies");
+            while (head < end) {
+                for (int y : dependents[queue[head++]]) {
+                    if (--pending[y - first] == 0) {
+                        queue[end++] = y;
+                    }
                 }
             }
-            throw new IllegalArgumentException("the sub_executions of this plan form a dependency cycle");
-        }
-        double[] value = new double[2 * n];
-        for (int k = nodes - 1; k >= 0; k--) {
-            int x = order[k];
+            if (end < kids.length) {
+                int at = 0;
+                while (pending[at] == 0) {
+                    at++;
+                }
+                throw new IllegalArgumentException("the sub_executions of achievement " + ids[x]
+                        + " form a dependency cycle (through " + ids[kids[at]] + "); remove one of its dependencies");
+            }
             double best = 0;
-            if (x >= n) {
-                for (int y : dependents[x - n]) {
-                    best = Math.max(best, value[y]);
+            for (int i = end - 1; i >= 0; i--) {
+                int c = queue[i];
+                double after = tail;
+                for (int y : dependents[c]) {
+                    after = Math.max(after, value[y]);
                 }
-                value[x] = best;
-            } else if (isGroup(x)) {
-                for (int c : children[x]) {
-                    best = Math.max(best, value[c]);
-                }
-                value[x] = best;
-            } else {
-                for (int y : dependents[x]) {
-                    best = Math.max(best, value[y]);
-                }
-                if (parent[x] >= 0) {
-                    best = Math.max(best, value[n + parent[x]]);
-                }
-                value[x] = definitions[x].estimate().hours() + best;
+                value[c] = definitions[c].estimate().hours() + after;
+                best = Math.max(best, value[c]);
             }
+            value[x] = best;
         }
-        return Arrays.copyOf(value, n);
+        return value;
     }
 
-    /** The nodes reached from {@code x} when it is entered: a group's children, a task's dependents. */
-    private int[] successors(int x) {
-        return isGroup(x) ? children[x] : dependents[x];
+    /**
+     * Ranks nodes once by (remaining hours descending, plan order): {@code priority[node]} is its place (0 first),
+     * the returned array the node at each place. Two primitive sorts, no boxing.
+     */
+    private static int[] priorities(double[] rank, int[] priority) {
+        int n = rank.length;
+        double[] distinct = rank.clone();
+        Arrays.sort(distinct);
+        int d = 0;
+        for (int i = 0; i < n; i++) {
+            if (d == 0 || distinct[d - 1] != distinct[i]) {
+                distinct[d++] = distinct[i];
+            }
+        }
+        long[] keys = new long[n];
+        for (int x = 0; x < n; x++) {
+            long level = Arrays.binarySearch(distinct, 0, d, rank[x]);
+            keys[x] = ((d - 1 - level) << 32) | x;
+        }
+        Arrays.sort(keys);
+        int[] byPriority = new int[n];
+        for (int p = 0; p < n; p++) {
+            int x = (int) keys[p];
+            byPriority[p] = x;
+            priority[x] = p;
+        }
+        return byPriority;
     }
 
     private void begin(Instant time) {
         List<Integer> skipped = new ArrayList<>();
         for (Map.Entry<String, String> e : options.skip().entrySet()) {
-            Integer x = index.get(e.getKey());
-            if (x == null) {
+            if (!contains(e.getKey())) {
                 throw new IllegalArgumentException("cannot skip \"" + e.getKey()
                         + "\": it is not an achievement or sub-execution of this plan");
             }
+            int x = node(e.getKey());
             toSkip[x] = true;
             skipped.add(x);
         }
@@ -461,7 +460,7 @@ public final class Scheduler {
 
     /** Whether the id names an achievement or sub-execution of this run. */
     public boolean contains(String id) {
-        return index.containsKey(id);
+        return graph.indexOf(id) >= 0 || subIndex.containsKey(id);
     }
 
     /** The definition of an achievement or sub-execution (for {@code command}, {@code title}, ...). */
@@ -978,7 +977,11 @@ public final class Scheduler {
 
     private int node(String id) {
         Objects.requireNonNull(id, "id cannot be null");
-        Integer x = index.get(id);
+        int t = graph.indexOf(id);
+        if (t >= 0) {
+            return topNode[t];
+        }
+        Integer x = subIndex.get(id);
         if (x == null) {
             throw new IllegalArgumentException("\"" + id + "\" is not an achievement or sub-execution of plan "
                     + plan.name());

@@ -1,18 +1,23 @@
 package io.parallelplan.core.schedule;
 
+import java.util.Arrays;
+
 /**
- * A binary min-heap of task nodes ordered by priority (higher rank first, then lower node index = plan order), with
- * positions kept so that removal is O(log n). Several queues may share one position array when a node is in at most
- * one of them at a time.
+ * A binary min-heap of task nodes by priority. Priorities are precomputed ranks ({@code prio[node]}: 0 is the best —
+ * longest remaining path, then plan order), so the heap holds plain ints and compares them directly. Positions are
+ * kept (indexed by priority) so that removal is O(log n); several queues may share one position array when a node is
+ * in at most one of them at a time.
  */
 final class TaskQueue {
-    private final double[] rank;
+    private final int[] prio;
+    private final int[] byPrio;
     private final int[] pos;
     private int[] heap = new int[16];
     private int size;
 
-    TaskQueue(double[] rank, int[] pos) {
-        this.rank = rank;
+    TaskQueue(int[] prio, int[] byPrio, int[] pos) {
+        this.prio = prio;
+        this.byPrio = byPrio;
         this.pos = pos;
     }
 
@@ -26,38 +31,29 @@ final class TaskQueue {
 
     /** The best node, or -1. */
     int peek() {
-        return size == 0 ? -1 : heap[0];
-    }
-
-    boolean contains(int node) {
-        int p = pos[node];
-        return p >= 0 && p < size && heap[p] == node;
+        return size == 0 ? -1 : byPrio[heap[0]];
     }
 
     void add(int node) {
         if (size == heap.length) {
-            heap = java.util.Arrays.copyOf(heap, size * 2);
+            heap = Arrays.copyOf(heap, size * 2);
         }
-        heap[size] = node;
-        pos[node] = size;
-        size++;
-        up(size - 1);
+        up(size++, prio[node]);
     }
 
     void remove(int node) {
-        int p = pos[node];
-        pos[node] = -1;
+        int p = prio[node];
+        int i = pos[p];
+        pos[p] = -1;
         size--;
-        if (p == size) {
+        if (i == size) {
             return;
         }
         int last = heap[size];
-        heap[p] = last;
-        pos[last] = p;
-        if (p > 0 && better(last, heap[(p - 1) >>> 1])) {
-            up(p);
+        if (i > 0 && last < heap[(i - 1) >>> 1]) {
+            up(i, last);
         } else {
-            down(p);
+            down(i, last);
         }
     }
 
@@ -75,43 +71,46 @@ final class TaskQueue {
         if (k == 0) {
             return out;
         }
-        int[] frontier = new int[2 * k + 1];
+        if (k == 1) {
+            out[0] = byPrio[heap[0]];
+            return out;
+        }
+        // A small heap of positions in this heap ("frontier"): pop the best, push its two children.
+        int[] frontier = new int[k + 2];
         int fs = 0;
         frontier[fs++] = 0;
-        for (int i = 0; i < k; i++) {
+        for (int n = 0; n < k; n++) {
             int hi = frontier[0];
+            out[n] = byPrio[heap[hi]];
             frontier[0] = frontier[--fs];
-            siftFrontierDown(frontier, fs, 0);
-            out[i] = heap[hi];
+            siftFrontierDown(frontier, fs);
             for (int child = 2 * hi + 1; child <= 2 * hi + 2 && child < size; child++) {
-                frontier[fs] = child;
-                siftFrontierUp(frontier, fs++);
+                int i = fs++;
+                frontier[i] = child;
+                while (i > 0) {
+                    int parent = (i - 1) >>> 1;
+                    if (heap[frontier[i]] >= heap[frontier[parent]]) {
+                        break;
+                    }
+                    int t = frontier[i];
+                    frontier[i] = frontier[parent];
+                    frontier[parent] = t;
+                    i = parent;
+                }
             }
         }
         return out;
     }
 
-    private void siftFrontierUp(int[] f, int i) {
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!better(heap[f[i]], heap[f[parent]])) {
-                return;
-            }
-            int t = f[i];
-            f[i] = f[parent];
-            f[parent] = t;
-            i = parent;
-        }
-    }
-
-    private void siftFrontierDown(int[] f, int fs, int i) {
+    private void siftFrontierDown(int[] f, int fs) {
+        int i = 0;
         while (true) {
             int l = 2 * i + 1;
             if (l >= fs) {
                 return;
             }
-            int best = l + 1 < fs && better(heap[f[l + 1]], heap[f[l]]) ? l + 1 : l;
-            if (!better(heap[f[best]], heap[f[i]])) {
+            int best = l + 1 < fs && heap[f[l + 1]] < heap[f[l]] ? l + 1 : l;
+            if (heap[f[best]] >= heap[f[i]]) {
                 return;
             }
             int t = f[i];
@@ -121,44 +120,35 @@ final class TaskQueue {
         }
     }
 
-    private boolean better(int a, int b) {
-        double ra = rank[a];
-        double rb = rank[b];
-        return ra > rb || (ra == rb && a < b);
-    }
-
-    private void up(int i) {
-        int node = heap[i];
+    private void up(int i, int value) {
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            int pn = heap[parent];
-            if (!better(node, pn)) {
+            int pv = heap[parent];
+            if (value >= pv) {
                 break;
             }
-            heap[i] = pn;
-            pos[pn] = i;
+            heap[i] = pv;
+            pos[pv] = i;
             i = parent;
         }
-        heap[i] = node;
-        pos[node] = i;
+        heap[i] = value;
+        pos[value] = i;
     }
 
-    private void down(int i) {
-        int node = heap[i];
-        while (true) {
+    private void down(int i, int value) {
+        int half = size >>> 1;
+        while (i < half) {
             int l = 2 * i + 1;
-            if (l >= size) {
+            int best = l + 1 < size && heap[l + 1] < heap[l] ? l + 1 : l;
+            int bv = heap[best];
+            if (value <= bv) {
                 break;
             }
-            int best = l + 1 < size && better(heap[l + 1], heap[l]) ? l + 1 : l;
-            if (!better(heap[best], node)) {
-                break;
-            }
-            heap[i] = heap[best];
-            pos[heap[i]] = i;
+            heap[i] = bv;
+            pos[bv] = i;
             i = best;
         }
-        heap[i] = node;
-        pos[node] = i;
+        heap[i] = value;
+        pos[value] = i;
     }
 }
