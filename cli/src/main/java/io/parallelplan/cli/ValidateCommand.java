@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
                     + "self-dependencies, cycles), warnings (drift between hand-written claims and the graph, "
                     + "unknown statuses, unreadable estimates) and info (unknown fields)."
         },
+        footer = {"", "Text output is coloured only on a terminal, and never when NO_COLOR is set. The finding codes are "
+                + "listed in docs/format.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:valid plan (warnings allowed)",

@@ -1,5 +1,6 @@
 package io.parallelplan.core.validate;
 
+import io.parallelplan.core.model.Achievement;
 import java.util.List;
 import java.util.Locale;
 
@@ -63,6 +64,11 @@ final class Ids {
         return "'" + c + "'";
     }
 
+    /** An id as messages show it: as it is when valid, else quoted and escaped. */
+    static String show(String id) {
+        return isValid(id) ? id : quote(id);
+    }
+
     /**
      * A value in double quotes, safe to print on a terminal: control characters escaped, long values cut.
      */
@@ -89,9 +95,17 @@ final class Ids {
      * How findings name an achievement: its id when valid, else its 1-based position ({@code #3}); inside
      * {@code sub_executions}, prefixed by the parent ({@code 2.1/2.1.1}).
      */
-    static String label(String scope, String id, int position) {
-        String own = isValid(id) ? id : "#" + (position + 1);
+    static String label(String scope, Achievement a, int index) {
+        String own = isValid(a.id()) ? a.id() : "#" + ordinal(a, index);
         return scope == null ? own : scope + "/" + own;
+    }
+
+    /**
+     * The 1-based position of an achievement in its array: as read from the file, or its index in the list for
+     * achievements built in memory.
+     */
+    static int ordinal(Achievement a, int index) {
+        return (a.location().isKnown() ? a.position() : index) + 1;
     }
 
     /** Hours with one decimal, as claims are compared: {@code 71.0 h}. */

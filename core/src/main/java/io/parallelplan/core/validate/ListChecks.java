@@ -61,10 +61,10 @@ final class ListChecks {
             Achievement a = graph.achievement(i);
             String id = a.id();
             if (id.isEmpty()) {
-                error("missing-id", i, a.location(), what + " #" + (i + 1) + " has no " + idField + "; add \""
+                error("missing-id", i, a.location(), what + " #" + Ids.ordinal(a, i) + " has no " + idField + "; add \""
                         + idField + "\": \"<id>\" made of letters, digits, '.', '_' and '-'");
             } else if (!Ids.isValid(id)) {
-                error("invalid-id", i, a.location(), what + " #" + (i + 1) + " has the id " + Ids.quote(id) + ", which "
+                error("invalid-id", i, a.location(), what + " #" + Ids.ordinal(a, i) + " has the id " + Ids.quote(id) + ", which "
                         + Ids.problem(id) + "; ids become file and stage names, so rename it using letters, digits, "
                         + "'.', '_' and '-' (at most " + Ids.MAX_LENGTH + " characters)");
             } else {
@@ -91,26 +91,26 @@ final class ListChecks {
         if (duplicates != null) {
             duplicates.values().forEach(this::duplicates);
         }
-        List<int[]> components = graph.cyclicComponents();
-        if (!components.isEmpty()) {
+        order = graph.topologicalOrder();
+        if (order == null) {
+            // Only a graph with a cycle pays for the strongly connected components.
             CycleFinder finder = new CycleFinder(graph);
-            for (int[] component : components) {
+            for (int[] component : graph.cyclicComponents()) {
                 cycle(finder.describe(component, scope), component[0]);
             }
             return null;
         }
-        order = graph.topologicalOrder();
         claims();
         return order;
     }
 
     private String label(int node) {
-        Achievement a = graph.achievement(node);
-        return Ids.label(scope, a.id(), a.position());
+        return Ids.label(scope, graph.achievement(node), node);
     }
 
+    /** An id as messages show it, with its parent inside {@code sub_executions}. */
     private String name(String id) {
-        return scope == null ? id : scope + "/" + id;
+        return scope == null ? Ids.show(id) : scope + "/" + Ids.show(id);
     }
 
     private void error(String code, int node, SourceLocation where, String message) {
@@ -185,7 +185,8 @@ final class ListChecks {
             for (int other : nodes) {
                 if (other != node) {
                     SourceLocation at = graph.achievement(other).location();
-                    others.add(at.isKnown() ? "line " + at.line() : what + " #" + (other + 1));
+                    others.add(at.isKnown() ? "line " + at.line()
+                            : what + " #" + Ids.ordinal(graph.achievement(other), other));
                 }
             }
             Achievement a = graph.achievement(node);

@@ -70,14 +70,14 @@ final class PlanClaimChecks {
                 if (v < 0) {
                     unknown("priority_groups (priority " + pg.priority() + ")", id, pg.location());
                 } else if (group[v] >= 0) {
-                    warn("priority-group-conflict", id, pg.location(), id + " is listed in priority group "
+                    warn("priority-group-conflict", Ids.show(id), pg.location(), Ids.show(id) + " is listed in priority group "
                             + groups.get(group[v]).priority() + " and again in " + pg.priority()
                             + "; keep it in one group");
                 } else {
                     group[v] = g;
                     Integer own = graph.achievement(v).priority();
                     if (own != null && !String.valueOf(own).equals(pg.priority().trim())) {
-                        warn("priority-group-conflict", id, pg.location(), id + " has priority " + own
+                        warn("priority-group-conflict", Ids.show(id), pg.location(), Ids.show(id) + " has priority " + own
                                 + " but is listed in priority group " + pg.priority()
                                 + "; move it to group " + own + " or change its priority");
                     }
@@ -112,9 +112,11 @@ final class PlanClaimChecks {
                 unknown("cross_priority_dependencies (to_achievement)", c.to(), c.location());
             }
             if (from >= 0 && to >= 0 && !directlyDependsOn(from, to)) {
-                warn("cross-dependency-drift", c.from(), c.location(), "cross_priority_dependencies says "
-                        + c.from() + " depends on " + c.to() + ", but " + c.from() + " does not list " + c.to()
-                        + " in its dependencies; add it there or remove this entry");
+                String dependent = Ids.show(c.from());
+                String dependency = Ids.show(c.to());
+                warn("cross-dependency-drift", dependent, c.location(), "cross_priority_dependencies says "
+                        + dependent + " depends on " + dependency + ", but " + dependent + " does not list "
+                        + dependency + " in its dependencies; add it there or remove this entry");
             }
         }
         if (group == null) {
@@ -134,7 +136,7 @@ final class PlanClaimChecks {
             for (int k = 0; k < graph.dependencyCount(v); k++) {
                 int d = graph.dependency(v, k);
                 if (group[v] >= 0 && group[d] >= 0 && group[v] != group[d] && !listed.contains(((long) v << 32) | d)) {
-                    unlisted.add(graph.id(v) + " on " + graph.id(d));
+                    unlisted.add(Ids.show(graph.id(v)) + " on " + Ids.show(graph.id(d)));
                 }
             }
         }
@@ -167,7 +169,7 @@ final class PlanClaimChecks {
                 if (v < 0) {
                     unknown("wave " + wave.name(), id, wave.location());
                 } else if (waveOf[v] >= 0) {
-                    warn("wave-membership", id, wave.location(), id + " is in wave " + waves.get(waveOf[v]).name()
+                    warn("wave-membership", Ids.show(id), wave.location(), Ids.show(id) + " is in wave " + waves.get(waveOf[v]).name()
                             + " and again in " + wave.name() + "; keep it in one wave");
                 } else {
                     waveOf[v] = w;
@@ -191,8 +193,8 @@ final class PlanClaimChecks {
             for (int k = 0; k < graph.dependencyCount(v); k++) {
                 int d = graph.dependency(v, k);
                 if (waveOf[d] >= w) {
-                    String id = graph.id(v);
-                    String dep = graph.id(d);
+                    String id = Ids.show(graph.id(v));
+                    String dep = Ids.show(graph.id(d));
                     String when = waveOf[d] == w ? "in the same wave " + waves.get(w).name() + ", so they would run "
                             + "together" : "in the later wave " + waves.get(waveOf[d]).name();
                     warn("wave-order", id, waves.get(w).location(), id + " depends on " + dep + ", which is " + when
@@ -220,7 +222,7 @@ final class PlanClaimChecks {
         }
         Double parallel = claim.parallelHours();
         if (parallel != null && Math.abs(parallel - computed.hours()) > HOURS_TOLERANCE) {
-            List<String> ids = computed.ids();
+            List<String> ids = computed.ids().stream().map(Ids::show).toList();
             String path = ids.size() <= 3 * LISTED ? String.join(" → ", ids)
                     : String.join(" → ", ids.subList(0, 3 * LISTED)) + " → … (" + ids.size() + " achievements)";
             warn("critical-path-drift", null, claim.location(), "critical_path_analysis.parallel_time claims "

@@ -43,7 +43,7 @@ public final class PlanValidator {
         for (int i = 0; i < graph.size(); i++) {
             Achievement a = graph.achievement(i);
             if (!a.subExecutions().isEmpty()) {
-                String scope = Ids.label(null, a.id(), a.position());
+                String scope = Ids.label(null, a, i);
                 new ListChecks(PlanGraph.of(a.subExecutions()), scope, findings, cycles).run();
             }
         }

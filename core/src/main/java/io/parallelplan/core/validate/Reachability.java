@@ -9,11 +9,12 @@ import java.util.List;
  *
  * <p>Each question searches from {@code x} through its dependencies, visiting only nodes after {@code y} in
  * topological order (nothing before {@code y} can depend on it). A search that would visit more than
- * {@value #BUDGET} nodes gives up and answers "unknown", so that claims on huge plans cost bounded time and never
- * produce a warning that was not proven.
+ * {@value #BUDGET} nodes, or any search once all searches together visited {@value #TOTAL_BUDGET}, gives up and
+ * answers "unknown": claims on huge plans cost bounded time and never produce a warning that was not proven.
  */
 final class Reachability {
     static final int BUDGET = 20_000;
+    static final long TOTAL_BUDGET = 5_000_000L;
 
     enum Answer {
         YES,
@@ -27,6 +28,7 @@ final class Reachability {
     private int[] parent;
     private int[] stack;
     private int stamp;
+    private long spent;
 
     /** @param order a topological order of {@code graph} */
     Reachability(PlanGraph graph, int[] order) {
@@ -80,7 +82,7 @@ final class Reachability {
         seen[x] = stamp;
         while (sp > 0) {
             int v = stack[--sp];
-            if (++visited > BUDGET) {
+            if (++visited > BUDGET || ++spent > TOTAL_BUDGET) {
                 return Answer.UNKNOWN;
             }
             for (int k = 0; k < graph.dependencyCount(v); k++) {

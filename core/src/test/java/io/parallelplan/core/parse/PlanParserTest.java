@@ -194,4 +194,20 @@ class PlanParserTest {
         assertThat(plan.achievement("0.1").orElseThrow().blocks()).contains("0.2");
         assertThat(plan.achievement("0.1").orElseThrow().validationScript()).isEqualTo("validate-achievement-01.sh");
     }
+
+    @Test
+    void shouldAcceptByteOrderMarkAndReportInvalidUtf8(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("parallel.json");
+        byte[] body = "{\"achievements\": [{\"achievement_id\": \"1.1\"}]}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(file, withBom);
+        assertThat(parser.parse(file).plan().size()).isEqualTo(1);
+        Files.write(file, new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
+        assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(PlanReadException.class)
+                .hasMessageStartingWith(file + ":1:");
+    }
 }

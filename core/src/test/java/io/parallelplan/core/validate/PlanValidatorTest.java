@@ -96,6 +96,31 @@ class PlanValidatorTest {
     }
 
     @Test
+    void shouldNameHostileIdsOfPlansBuiltInMemoryByTheirIndex() {
+        List<Achievement> achievements = List.of(Achievement.builder("ok").build(), Achievement.builder("").build(),
+                Achievement.builder("a/b").build());
+        ValidationReport report = validator.validate(new ParsedPlan(Plan.of("memory", achievements), List.of()));
+        assertThat(only(report, "missing-id").achievement()).isEqualTo("#2");
+        assertThat(only(report, "invalid-id").message()).startsWith("achievement #3 has the id \"a/b\"");
+    }
+
+    /** Entries that are not objects still count in the positions findings name. */
+    @Test
+    void shouldCountPositionsAsInTheFile() {
+        ValidationReport report = plan("42", "{\"achievement_id\": \"x y\"}");
+        assertThat(only(report, "invalid-id").achievement()).isEqualTo("#2");
+    }
+
+    @Test
+    void shouldQuoteHostileIdsInCycleMessages() {
+        ValidationReport report = plan("{\"achievement_id\": \"a b\", \"dependencies\": [\"x\\u0085y\"]}",
+                "{\"achievement_id\": \"x\\u0085y\", \"dependencies\": [\"a b\"]}");
+        assertThat(only(report, "cycle").message()).contains("\"a b\" → \"x\\u0085y\" → \"a b\"")
+                .doesNotContain("\u0085");
+        assertThat(withCode(report, "invalid-id")).hasSize(2);
+    }
+
+    @Test
     void shouldReportBothPlacesOfADuplicateId() {
         ValidationReport report = plan("{\"achievement_id\": \"1.1\"}", "{\"achievement_id\": \"1.2\"}",
                 "{\"achievement_id\": \"1.1\"}");
@@ -273,6 +298,26 @@ class PlanValidatorTest {
                 "{\"achievement_id\": \"1.2\", \"dependencies\": [\"1.1\"], \"blocks\": [\"1.3\"]}",
                 "{\"achievement_id\": \"1.3\", \"dependencies\": [\"1.2\"]}");
         assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void shouldWarnAboutAFalseBlocksClaimOnlyWhenTheSearchCanProveIt() {
+        assertThat(withCode(chainWithFalseBlocksClaim(100), "blocks-not-dependent")).hasSize(1);
+        assertThat(withCode(chainWithFalseBlocksClaim(Reachability.BUDGET + 10), "blocks-not-dependent")).isEmpty();
+    }
+
+    /** "y" claims to block the end of a chain that never reaches it; proving that means walking the whole chain. */
+    private ValidationReport chainWithFalseBlocksClaim(int length) {
+        List<Achievement> achievements = new ArrayList<>();
+        achievements.add(Achievement.builder("y").blocks(List.of("c" + (length - 1))).position(0).build());
+        for (int i = 0; i < length; i++) {
+            Achievement.Builder b = Achievement.builder("c" + i).position(i + 1);
+            if (i > 0) {
+                b.dependsOn("c" + (i - 1));
+            }
+            achievements.add(b.build());
+        }
+        return validator.validate(new ParsedPlan(Plan.of("chain", achievements), List.of()));
     }
 
     @Test
