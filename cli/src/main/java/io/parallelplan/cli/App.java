@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = App.Version.class,
         description = "Validate, analyze and run a plan's parallel.json dependency graph in parallel.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, AnalyzeCommand.class, GraphCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (valid plan; run SUCCESS)",
