@@ -3,6 +3,9 @@ package io.parallelplan.core.report;
 import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a plan's graph in Graphviz DOT: left to right, each level (wave) a {@code rank=same} subgraph, arrows from
@@ -41,6 +44,61 @@ public final class DotRenderer {
                 int d = graph.dependency(v, k);
                 out.append("  ").append(quote(graph.id(d))).append(" -> ").append(to);
                 if (layout.critical(d, v)) {
+                    out.append(" [color=").append(critical).append(", penwidth=3, style=bold]");
+                }
+                out.append(";\n");
+            }
+        }
+        out.append("}\n");
+        return out.toString();
+    }
+
+    /**
+     * The DOT text of a report snapshot: the same digraph, each node filled with its state's colour
+     * ({@link StatePalette}) and labelled with its state, the critical path outlined in orange (red means failure
+     * here) and the edges from a failure to what it blocked red and dashed.
+     */
+    public String render(ReportSnapshot snapshot) {
+        List<ReportSnapshot.Entry> entries = snapshot.entries();
+        Map<String, Integer> index = snapshot.indexById();
+        String critical = quote(SvgGraphRenderer.CRITICAL_COLOUR);
+        StringBuilder out = new StringBuilder(128 + entries.size() * 120);
+        out.append("digraph ").append(quote(snapshot.planName())).append(" {\n  rankdir=LR;\n")
+                .append("  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\"];\n");
+        List<List<Integer>> levels = snapshot.entriesByLevel();
+        for (int l = 0; l < levels.size(); l++) {
+            out.append("  subgraph level_").append(l + 1).append(" {\n    rank=same;\n");
+            for (int v : levels.get(l)) {
+                ReportSnapshot.Entry e = entries.get(v);
+                StatePalette.Tone tone = StatePalette.tone(e.state());
+                String label = e.title().isBlank() ? e.id() : e.id() + "\n" + e.title();
+                if (e.state() != null) {
+                    label += "\n" + e.state();
+                }
+                out.append("    ").append(quote(e.id())).append(" [label=").append(quote(label))
+                        .append(", fillcolor=").append(quote(tone.fill()));
+                if (e.critical()) {
+                    out.append(", color=").append(critical).append(", penwidth=3");
+                } else {
+                    out.append(", color=").append(quote(tone.stroke()));
+                }
+                out.append("];\n");
+            }
+            out.append("  }\n");
+        }
+        java.util.Set<Long> criticalEdges = snapshot.criticalEdges(index);
+        for (int v = 0; v < entries.size(); v++) {
+            ReportSnapshot.Entry e = entries.get(v);
+            for (String dep : e.dependencies()) {
+                Integer d = index.get(dep);
+                if (d == null) {
+                    continue;
+                }
+                out.append("  ").append(quote(dep)).append(" -> ").append(quote(e.id()));
+                if (ReportSnapshot.isBlockingEdge(entries.get(d), e)) {
+                    out.append(" [color=").append(quote(SvgGraphRenderer.BLOCKED_COLOUR))
+                            .append(", penwidth=2.5, style=dashed]");
+                } else if (criticalEdges.contains(ReportSnapshot.edgeKey(d, v))) {
                     out.append(" [color=").append(critical).append(", penwidth=3, style=bold]");
                 }
                 out.append(";\n");

@@ -99,7 +99,7 @@ final class Escape {
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '\r', '\n', '\t' -> sb.append(' ');
-                case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~', '{', '}', '(', ')' -> sb.append('\\').append(c);
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '~' -> sb.append('\\').append(c);
                 default -> sb.append(c < 0x20 ? '\uFFFD' : c);
             }
         }

@@ -118,10 +118,14 @@ public final class HtmlReportRenderer {
                 .append(Durations.hours(a.sequentialHours())).append("</p>\n");
         if (!s.chains().isEmpty()) {
             sb.append("<p class=\"pp-meta\">Blocked-by chains:</p><ul class=\"pp-chains\">");
-            for (String chain : s.chains()) {
+            for (String chain : s.chains().subList(0, Math.min(s.chains().size(), ReportSnapshot.CHAINS_SHOWN))) {
                 sb.append("<li>").append(Escape.xml(chain)).append("</li>");
             }
             sb.append("</ul>\n");
+            if (s.chains().size() > ReportSnapshot.CHAINS_SHOWN) {
+                sb.append("<p class=\"pp-note\">… and ").append(s.chains().size() - ReportSnapshot.CHAINS_SHOWN)
+                        .append(" more; the table's “blocked by” column has each one.</p>\n");
+            }
         }
         sb.append("</header>\n");
     }
@@ -174,9 +178,9 @@ public final class HtmlReportRenderer {
             ReportSnapshot.Entry e = entries.get(i);
             StatePalette.Tone tone = StatePalette.tone(e.state());
             Duration d = e.duration();
-            sb.append("<tr data-i=\"").append(i).append("\"><td>").append(Escape.xml(e.id())).append("</td><td>")
-                    .append(Escape.xml(e.title())).append("</td><td data-v=\"").append(tone.ordinal()).append(' ')
-                    .append(Escape.xml(e.state() == null ? "" : e.state())).append("\">");
+            // Rows are in plan order (the script numbers them before any sorting); the state sorts by its text.
+            sb.append("<tr><td>").append(Escape.xml(e.id())).append("</td><td>").append(Escape.xml(e.title()))
+                    .append("</td><td>");
             if (e.state() != null) {
                 sb.append("<span class=\"pp-state ").append(tone.cssClass()).append("\">")
                         .append(Escape.xml(e.state())).append("</span>");
@@ -188,13 +192,12 @@ public final class HtmlReportRenderer {
             }
             sb.append("</td><td>").append(e.attempts().size()).append("</td><td data-v=\"")
                     .append(d == null ? -1 : d.toMillis()).append("\">").append(Durations.format(d))
-                    .append("</td><td data-v=\"").append(Estimate.formatHours(e.estimateHours())).append("\">")
-                    .append(Durations.hours(e.estimateHours()));
+                    .append("</td><td>").append(Durations.hours(e.estimateHours()));
             if (e.estimate() == null) {
                 sb.append('*');
             }
             sb.append("</td><td>").append(Escape.xml(e.executor() == null ? "" : e.executor())).append("</td><td>")
-                    .append(Escape.xml(String.join(" ← ", e.blockedBy()))).append("</td></tr>\n");
+                    .append(Escape.xml(e.blockedByText())).append("</td></tr>\n");
         }
         sb.append("</tbody></table>\n");
         if (entries.stream().anyMatch(e -> e.estimate() == null)) {

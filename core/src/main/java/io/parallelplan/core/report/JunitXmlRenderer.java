@@ -108,9 +108,8 @@ public final class JunitXmlRenderer {
             }
             case SKIPPED -> sb.append("      <skipped message=\"").append(Escape.xml(skipReason(e)))
                     .append("\"/>\n");
-            case PASS -> sb.append("      <system-out>").append(Escape.xml("FLAKY: passed on attempt "
-                    + e.attempts().size() + (e.reason() == null ? "" : " (" + e.reason() + ")")))
-                    .append("</system-out>\n");
+            case PASS -> sb.append("      <system-out>").append(Escape.xml("FLAKY: " + (e.reason() != null
+                    ? e.reason() : "passed on attempt " + e.attempts().size()))).append("</system-out>\n");
         }
         sb.append("    </testcase>\n");
     }
@@ -121,7 +120,7 @@ public final class JunitXmlRenderer {
         }
         StringBuilder r = new StringBuilder(e.state());
         if (!e.blockedBy().isEmpty()) {
-            r.append(": blocked by ").append(String.join(" ← ", e.blockedBy()));
+            r.append(": blocked by ").append(e.blockedByText());
         }
         if (e.reason() != null) {
             r.append(e.blockedBy().isEmpty() ? ": " : " (").append(e.reason());

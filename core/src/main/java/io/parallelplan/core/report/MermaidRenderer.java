@@ -3,6 +3,10 @@ package io.parallelplan.core.report;
 import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a plan's graph as a Mermaid {@code flowchart LR}: one subgraph per level (wave), arrows from each
@@ -62,6 +66,85 @@ public final class MermaidRenderer {
         if (!criticalLinks.isEmpty()) {
             out.append("  linkStyle ").append(criticalLinks).append(" stroke:").append(CRITICAL_COLOUR)
                     .append(",stroke-width:3px\n");
+        }
+        return out.toString();
+    }
+
+    /**
+     * The Mermaid text of a report snapshot: the same flowchart, with each node's state in its label and as a class
+     * coloured like the HTML report ({@link StatePalette}), the critical path outlined in orange (red means failure
+     * here) and the edges from a failure to what it blocked red and dashed.
+     */
+    public String render(ReportSnapshot snapshot) {
+        List<ReportSnapshot.Entry> entries = snapshot.entries();
+        Map<String, Integer> index = snapshot.indexById();
+        StringBuilder out = new StringBuilder(128 + entries.size() * 80);
+        out.append("---\ntitle: \"").append(yamlText(snapshot.planName())).append("\"\n---\nflowchart LR\n");
+        List<List<Integer>> levels = snapshot.entriesByLevel();
+        for (int l = 0; l < levels.size(); l++) {
+            out.append("  subgraph level").append(l + 1).append("[\"Level ").append(l + 1).append("\"]\n");
+            out.append("    direction TB\n");
+            for (int v : levels.get(l)) {
+                ReportSnapshot.Entry e = entries.get(v);
+                out.append("    n").append(v).append("[\"").append(label(e.id()));
+                if (!e.title().isBlank()) {
+                    out.append("<br/>").append(label(e.title()));
+                }
+                if (e.state() != null) {
+                    out.append("<br/>").append(label(e.state()));
+                }
+                out.append("\"]\n");
+            }
+            out.append("  end\n");
+        }
+        Map<StatePalette.Tone, StringBuilder> byTone = new EnumMap<>(StatePalette.Tone.class);
+        StringBuilder critical = new StringBuilder();
+        StringBuilder criticalLinks = new StringBuilder();
+        StringBuilder blockedLinks = new StringBuilder();
+        java.util.Set<Long> criticalEdges = snapshot.criticalEdges(index);
+        int link = 0;
+        for (int v = 0; v < entries.size(); v++) {
+            ReportSnapshot.Entry e = entries.get(v);
+            for (String dep : e.dependencies()) {
+                Integer d = index.get(dep);
+                if (d == null) {
+                    continue;
+                }
+                boolean blocked = ReportSnapshot.isBlockingEdge(entries.get(d), e);
+                boolean onPath = criticalEdges.contains(ReportSnapshot.edgeKey(d, v));
+                out.append("  n").append(d).append(blocked ? " -.-> n" : onPath ? " ==> n" : " --> n").append(v)
+                        .append('\n');
+                StringBuilder list = blocked ? blockedLinks : onPath ? criticalLinks : null;
+                if (list != null) {
+                    list.append(list.isEmpty() ? "" : ",").append(link);
+                }
+                link++;
+            }
+            if (e.state() != null) {
+                StringBuilder members = byTone.computeIfAbsent(StatePalette.tone(e.state()), t -> new StringBuilder());
+                members.append(members.isEmpty() ? "" : ",").append('n').append(v);
+            }
+            if (e.critical()) {
+                critical.append(critical.isEmpty() ? "" : ",").append('n').append(v);
+            }
+        }
+        byTone.forEach((tone, members) -> {
+            String name = tone.name().toLowerCase(java.util.Locale.ROOT);
+            out.append("  classDef ").append(name).append(" fill:").append(tone.fill()).append(",stroke:")
+                    .append(tone.stroke()).append(",color:#101828\n");
+            out.append("  class ").append(members).append(' ').append(name).append('\n');
+        });
+        if (!critical.isEmpty()) {
+            out.append("  classDef critical stroke:").append(SvgGraphRenderer.CRITICAL_COLOUR)
+                    .append(",stroke-width:3px\n  class ").append(critical).append(" critical\n");
+        }
+        if (!criticalLinks.isEmpty()) {
+            out.append("  linkStyle ").append(criticalLinks).append(" stroke:").append(SvgGraphRenderer.CRITICAL_COLOUR)
+                    .append(",stroke-width:3px\n");
+        }
+        if (!blockedLinks.isEmpty()) {
+            out.append("  linkStyle ").append(blockedLinks).append(" stroke:").append(SvgGraphRenderer.BLOCKED_COLOUR)
+                    .append(",stroke-width:2px\n");
         }
         return out.toString();
     }

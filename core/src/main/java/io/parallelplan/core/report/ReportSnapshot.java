@@ -56,6 +56,9 @@ public record ReportSnapshot(
         }
     }
 
+    /** How many blocked-by chains the HTML and Markdown summaries list before saying how many more there are. */
+    public static final int CHAINS_SHOWN = 20;
+
     /** Whether this snapshot has run data (attempts and times) to draw a timeline from. */
     public boolean isRun() {
         return source == Source.RUN;
@@ -68,6 +71,47 @@ public record ReportSnapshot(
             index.putIfAbsent(entries.get(i).id(), i);
         }
         return index;
+    }
+
+    /** The entry indices of each level, level 0 first, plan order inside a level. */
+    public List<List<Integer>> entriesByLevel() {
+        List<List<Integer>> levels = new ArrayList<>();
+        for (int v = 0; v < entries.size(); v++) {
+            int l = entries.get(v).level();
+            while (levels.size() <= l) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(l).add(v);
+        }
+        return levels;
+    }
+
+    /**
+     * The edges of the critical path as {@link #edgeKey} values (dependency index, dependent index), given the
+     * index from {@link #indexById()}.
+     */
+    public java.util.Set<Long> criticalEdges(Map<String, Integer> index) {
+        java.util.Set<Long> edges = new java.util.HashSet<>();
+        List<String> path = analysis.criticalPath();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            Integer u = index.get(path.get(i));
+            Integer v = index.get(path.get(i + 1));
+            if (u != null && v != null) {
+                edges.add(edgeKey(u, v));
+            }
+        }
+        return edges;
+    }
+
+    /** One number for the edge from entry {@code dependency} to entry {@code dependent}. */
+    public static long edgeKey(int dependency, int dependent) {
+        return ((long) dependency << 32) | dependent;
+    }
+
+    /** Whether the edge from {@code dependency} to {@code dependent} runs from a failure to what it blocked. */
+    public static boolean isBlockingEdge(Entry dependency, Entry dependent) {
+        return StatePalette.isBlocking(dependency.state())
+                && StatePalette.tone(dependent.state()) == StatePalette.Tone.BLOCKED;
     }
 
     /** How many entries are in each state (entries without a state are not counted), in palette order. */
@@ -170,6 +214,18 @@ public record ReportSnapshot(
                 String logTail) {
             return new Entry(id, title, dependencies, estimate, estimateHours, executor, optional, level, critical,
                     state, reason, blockedBy, attempts, logTail);
+        }
+
+        /**
+         * The blocked-by chain for display, nearest first: whole up to three links, else the two nearest, how many
+         * are left out, and the root cause ({@code 2.3 ← 2.2 ← … 4 more … ← 1.1}). Empty when not blocked.
+         */
+        public String blockedByText() {
+            if (blockedBy.size() <= 3) {
+                return String.join(" ← ", blockedBy);
+            }
+            return blockedBy.get(0) + " ← " + blockedBy.get(1) + " ← … " + (blockedBy.size() - 3) + " more … ← "
+                    + blockedBy.get(blockedBy.size() - 1);
         }
 
         /** The time spent in its finished attempts, or {@code null} when no attempt finished. */

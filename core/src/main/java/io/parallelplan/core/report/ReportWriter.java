@@ -18,7 +18,17 @@ public final class ReportWriter {
 
     /** Writes the self-contained HTML report of the snapshot to {@code file}. */
     public static void writeHtml(ReportSnapshot snapshot, Path file) {
-        writeText(new HtmlReportRenderer().page(snapshot), file);
+        write(snapshot, ReportFormat.HTML, file);
+    }
+
+    /**
+     * Writes the snapshot in {@code format} to {@code file}, creating missing parent folders.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static void write(ReportSnapshot snapshot, ReportFormat format, Path file) {
+        Objects.requireNonNull(format, "format cannot be null");
+        writeText(format.render(snapshot), file);
     }
 
     static void writeText(String text, Path file) {

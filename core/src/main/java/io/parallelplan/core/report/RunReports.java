@@ -1,5 +1,10 @@
 package io.parallelplan.core.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.parallelplan.core.ledger.LedgerException;
+import io.parallelplan.core.ledger.LedgerState;
+import io.parallelplan.core.ledger.RunJson;
+import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.schedule.EventReason;
 import io.parallelplan.core.schedule.RunEvent;
 import io.parallelplan.core.schedule.RunResult;
@@ -7,18 +12,27 @@ import io.parallelplan.core.schedule.TaskRecord;
 import io.parallelplan.core.schedule.TaskState;
 import io.parallelplan.core.status.PlanStatus;
 import io.parallelplan.core.validate.LoadedPlan;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
- * The thin adapters from what other packages know to a {@link ReportSnapshot}: a run (the scheduler's
- * {@link RunResult} and the {@link RunEvent}s of its journal) and a plan folder's {@link PlanStatus}.
+ * The thin adapters from what other packages know to a {@link ReportSnapshot}: a run (its ledger folder, or the
+ * scheduler's {@link RunResult} and {@link RunEvent}s) and a plan folder's {@link PlanStatus}.
  */
 public final class RunReports {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JOURNAL =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private RunReports() {}
 
     /**
@@ -63,6 +77,60 @@ public final class RunReports {
         List<String> chains = result.blockedChains().stream().map(c -> c.text()).toList();
         String status = result.finished() ? result.status().name() : result.status().name() + " (unfinished)";
         return ReportSnapshots.withRun(plan, runId, status, result.countLine(), chains, runs);
+    }
+
+    /**
+     * The snapshot of a run read from its ledger folder ({@code journal.jsonl} and {@code snapshot.json}), laid over
+     * the plan as it is now. Attempt times come from the journal's events.
+     *
+     * @param loaded the plan (valid); achievements the run did not know have no state
+     * @param runDirectory the run's folder
+     * @param logTail the end of the log of an achievement's attempt ({@code id}, attempt number), or {@code null};
+     *     asked only for FAILED achievements' last attempts
+     * @throws io.parallelplan.core.ledger.LedgerException when the ledger cannot be read
+     */
+    public static ReportSnapshot ofLedger(
+            LoadedPlan loaded, Path runDirectory, BiFunction<String, Integer, String> logTail) {
+        return ofLedger(loaded, RunLedger.read(runDirectory), logTail);
+    }
+
+    /** The snapshot of a run whose ledger was already read ({@link RunLedger#read}); see the other overload. */
+    public static ReportSnapshot ofLedger(
+            LoadedPlan loaded, LedgerState state, BiFunction<String, Integer, String> logTail) {
+        RunResult result = state.result();
+        Map<String, String> tails = new HashMap<>();
+        for (TaskRecord r : result.records()) {
+            if (r.isAchievement() && r.state() == TaskState.FAILED && r.attempts() > 0) {
+                String tail = logTail.apply(r.id(), r.attempts());
+                if (tail != null) {
+                    tails.put(r.id(), tail);
+                }
+            }
+        }
+        return ofRun(loaded, state.runId(), result, journalEvents(state.directory().resolve(RunLedger.JOURNAL)),
+                tails);
+    }
+
+    /** The events of a journal, in order; a torn last line (a killed writer) is left out. */
+    static List<RunEvent> journalEvents(Path journal) {
+        List<RunEvent> events = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                JsonNode node;
+                try {
+                    node = JOURNAL.readTree(line);
+                } catch (IOException torn) {
+                    break;
+                }
+                if (node != null && "event".equals(node.path("type").asText())) {
+                    events.add(RunJson.readEvent(node));
+                }
+            }
+        } catch (IOException e) {
+            throw new LedgerException(journal, "cannot read the journal: " + e.getMessage(), e);
+        }
+        return events;
     }
 
     /** Why a record is in its state: {@code exit 2 after 2 attempts} for a failure, else the record's message. */

@@ -1,7 +1,6 @@
 package io.parallelplan.core.report;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -60,7 +59,7 @@ public final class SvgGraphRenderer {
 
     private static void edges(ReportSnapshot snapshot, LayeredLayout layout, StringBuilder sb) {
         List<ReportSnapshot.Entry> entries = snapshot.entries();
-        Set<Long> criticalEdges = criticalEdges(snapshot);
+        Set<Long> criticalEdges = snapshot.criticalEdges(snapshot.indexById());
         StringBuilder critical = new StringBuilder();
         StringBuilder blocked = new StringBuilder();
         sb.append("<g class=\"pp-edges\" fill=\"none\" stroke=\"").append(EDGE_COLOUR)
@@ -68,10 +67,9 @@ public final class SvgGraphRenderer {
         for (int v = 0; v < entries.size(); v++) {
             for (int u : layout.dependencies[v]) {
                 StringBuilder target = sb;
-                if (StatePalette.isBlocking(entries.get(u).state())
-                        && StatePalette.tone(entries.get(v).state()) == StatePalette.Tone.BLOCKED) {
+                if (ReportSnapshot.isBlockingEdge(entries.get(u), entries.get(v))) {
                     target = blocked;
-                } else if (criticalEdges.contains(((long) u << 32) | v)) {
+                } else if (criticalEdges.contains(ReportSnapshot.edgeKey(u, v))) {
                     target = critical;
                 }
                 edge(layout, u, v, target);
@@ -90,20 +88,6 @@ public final class SvgGraphRenderer {
         }
     }
 
-    private static Set<Long> criticalEdges(ReportSnapshot snapshot) {
-        var index = snapshot.indexById();
-        List<String> path = snapshot.analysis().criticalPath();
-        Set<Long> edges = new HashSet<>();
-        for (int i = 0; i + 1 < path.size(); i++) {
-            Integer u = index.get(path.get(i));
-            Integer v = index.get(path.get(i + 1));
-            if (u != null && v != null) {
-                edges.add(((long) u << 32) | v);
-            }
-        }
-        return edges;
-    }
-
     private static void edge(LayeredLayout layout, int u, int v, StringBuilder sb) {
         double x1 = x(layout, u) + NODE_WIDTH;
         double y1 = y(layout, u) + NODE_HEIGHT / 2.0;
@@ -118,8 +102,8 @@ public final class SvgGraphRenderer {
 
     private static void node(ReportSnapshot.Entry e, int v, LayeredLayout layout, StringBuilder sb) {
         StatePalette.Tone tone = StatePalette.tone(e.state());
-        sb.append("<g class=\"pp-node ").append(tone.cssClass()).append("\" data-i=\"").append(v)
-                .append("\" transform=\"translate(").append(num(x(layout, v))).append(',')
+        // No per-node index attribute: nodes are in plan order, and the script numbers them.
+        sb.append("<g class=\"pp-node\" transform=\"translate(").append(num(x(layout, v))).append(',')
                 .append(num(y(layout, v))).append(")\">");
         sb.append("<title>").append(Escape.xml(tooltip(e))).append("</title>");
         if (e.critical()) {
@@ -137,7 +121,7 @@ public final class SvgGraphRenderer {
         sb.append("<text x=\"8\" y=\"15\" font-weight=\"700\">")
                 .append(Escape.xml(Escape.shorten(e.id(), 16)));
         if (e.state() != null) {
-            sb.append("<tspan font-weight=\"400\" fill=\"").append(tone.stroke()).append("\"> ")
+            sb.append("<tspan font-weight=\"400\"> ")
                     .append(Escape.xml(Escape.shorten(e.state().toLowerCase(Locale.ROOT), 18))).append("</tspan>");
         }
         sb.append("</text><text x=\"8\" y=\"29\" font-size=\"11\">")
@@ -167,7 +151,7 @@ public final class SvgGraphRenderer {
             t.append(" (none written)");
         }
         if (!e.blockedBy().isEmpty()) {
-            t.append("\nblocked by ").append(String.join(" ← ", e.blockedBy()));
+            t.append("\nblocked by ").append(e.blockedByText());
         }
         t.append("\nlevel ").append(e.level());
         if (e.critical()) {

@@ -184,11 +184,9 @@ public final class TimelineRenderer {
     }
 
     static String tooltip(ReportSnapshot.Entry e, ReportSnapshot.Attempt a, long fromMillis) {
+        // The id only: the graph's tooltip and the table have the title.
         StringBuilder t = new StringBuilder(e.id());
-        if (!e.title().isEmpty()) {
-            t.append(" — ").append(e.title());
-        }
-        t.append("\nattempt ").append(a.number()).append(" of ").append(e.attempts().size()).append(": ")
+        t.append(": attempt ").append(a.number()).append(" of ").append(e.attempts().size()).append(": ")
                 .append(a.outcome() == null ? "RUNNING" : a.outcome());
         if (a.exitCode() != null) {
             t.append(" (exit ").append(a.exitCode()).append(')');

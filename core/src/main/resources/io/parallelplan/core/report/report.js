@@ -19,6 +19,9 @@
     }
     var table = root.querySelector('table.pp-table');
     if (table) {
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (r, i) {
+        r.setAttribute('data-i', String(i));
+      });
       sortable(table);
     }
     var box = root.querySelector('.pp-graph-box');
@@ -40,8 +43,11 @@
         select(root, data, details, Number(ev.target.getAttribute('data-i')), true);
       }
     });
-    Array.prototype.forEach.call(root.querySelectorAll('.pp-node'), function (n) {
+    // Nodes, table rows and timeline bars are written in plan order; number them once so that a click on any of
+    // them finds the others, whatever order the table is sorted in later.
+    Array.prototype.forEach.call(root.querySelectorAll('svg.pp-graph .pp-node'), function (n, i) {
       n.setAttribute('tabindex', '0');
+      n.setAttribute('data-i', String(i));
     });
   }
 

@@ -21,7 +21,7 @@ class EscapeTest {
     @Test
     void shouldEscapeMarkdownPunctuationAndHtml() {
         assertThat(Escape.markdown("a|b <img> *x* [l](u)\n#"))
-                .isEqualTo("a\\|b &lt;img&gt; \\*x\\* \\[l\\]\\(u\\) \\#");
+                .isEqualTo("a\\|b &lt;img&gt; \\*x\\* \\[l\\](u) \\#");
     }
 
     @Test

@@ -42,8 +42,9 @@ class SvgGraphRendererTest {
     void shouldColourByStateOutlineTheCriticalPathAndEmphasiseBlockedEdges() throws Exception {
         ReportSnapshot run = ReportFixtures.run();
         Document d = Xml.parse(new SvgGraphRenderer().render(run));
-        assertThat(countByClass(d, "g", StatePalette.Tone.FAILED.cssClass())).isEqualTo(1);
-        assertThat(countByClass(d, "g", StatePalette.Tone.BLOCKED.cssClass())).isEqualTo(2);
+        assertThat(countFill(d, StatePalette.Tone.FAILED.fill())).isEqualTo(1);
+        assertThat(countFill(d, StatePalette.Tone.BLOCKED.fill())).isEqualTo(2);
+        assertThat(countFill(d, StatePalette.Tone.SUCCEEDED.fill())).isEqualTo(2);
         // The critical path 1.2 → 2.1 → 2.2 → 3.1 (10 h): one halo per node; the edges 2.1→2.2 and 2.2→3.1 run
         // from a failure to what it blocked, so only 1.2→2.1 stays orange.
         assertThat(run.analysis().criticalPath()).containsExactly("1.2", "2.1", "2.2", "3.1");
@@ -58,6 +59,17 @@ class SvgGraphRendererTest {
         assertThat(edges(d, "pp-critical")).isEqualTo(1);
         assertThat(edges(d, "pp-blocked")).isEqualTo(2);
         assertThat(edges(d, "pp-edges")).as("all six dependencies").isEqualTo(6);
+    }
+
+    private static int countFill(Document d, String fill) {
+        NodeList rects = d.getElementsByTagNameNS(SVG, "rect");
+        int n = 0;
+        for (int i = 0; i < rects.getLength(); i++) {
+            if (fill.equals(((Element) rects.item(i)).getAttribute("fill"))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static int edges(Document d, String groupClass) {
