@@ -54,7 +54,7 @@ final class AchievementExecution extends StepExecution {
             throw new AbortException("achievement('" + id + "') must run inside a parallelPlan(file: ...) { } block;"
                     + " wrap the parallel branches in parallelPlan");
         }
-        PlanRuns.get(ref).arrive(this);
+        PlanRuns.get(ref, getContext()).arrive(this);
         return false;
     }
 
@@ -62,7 +62,7 @@ final class AchievementExecution extends StepExecution {
     public void stop(@NonNull Throwable cause) throws Exception {
         cancelTimer();
         if (ref != null) {
-            PlanRuns.get(ref).leave(this, cause);
+            PlanRuns.get(ref, getContext()).leave(this, cause);
         }
         getContext().onFailure(cause);
     }
@@ -73,8 +73,8 @@ final class AchievementExecution extends StepExecution {
             return;
         }
         try {
-            PlanRuns.get(ref).reattach(this, body != null && !body.isDone());
-        } catch (IOException | RuntimeException e) {
+            PlanRuns.get(ref, getContext()).reattach(this, body != null && !body.isDone());
+        } catch (IOException | InterruptedException | RuntimeException e) {
             getContext().onFailure(e);
         }
     }

@@ -50,7 +50,7 @@ final class AttemptCallback extends BodyExecutionCallback {
 
     private void report(StepContext context, AttemptOutcome outcome, Throwable passOn) {
         try {
-            PlanRuns.get(ref).attemptEnded(id, outcome, passOn);
+            PlanRuns.get(ref, context).attemptEnded(id, outcome, passOn);
         } catch (Exception e) {
             context.onFailure(e);
         }

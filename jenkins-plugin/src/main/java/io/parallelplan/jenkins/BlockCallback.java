@@ -37,7 +37,7 @@ final class BlockCallback extends BodyExecutionCallback {
 
     private void close(StepContext context, Throwable failure) {
         try {
-            PlanRunState state = PlanRuns.get(ref);
+            PlanRunState state = PlanRuns.get(ref, context);
             RunResult result = state.finish();
             PlanRuns.remove(ref);
             PrintStream out = context.get(TaskListener.class).getLogger();

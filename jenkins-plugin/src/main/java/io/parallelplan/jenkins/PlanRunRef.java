@@ -18,11 +18,6 @@ public final class PlanRunRef implements Serializable {
         this.blockId = Objects.requireNonNull(blockId, "blockId cannot be null");
     }
 
-    /** {@link hudson.model.Run#getExternalizableId()} of the build. */
-    String runId() {
-        return runId;
-    }
-
     /** The flow node id of the {@code parallelPlan} step. */
     String blockId() {
         return blockId;

@@ -5,6 +5,7 @@ import hudson.model.Run;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /**
  * The live scheduler of every running {@code parallelPlan} block, by {@link PlanRunRef}. Steps find theirs through
@@ -23,9 +24,10 @@ final class PlanRuns {
     /**
      * The state of a block, restored from the build directory when this controller has not seen it yet.
      *
-     * @throws AbortException when the build or its saved plan is gone
+     * @param context the context of a step of that build (it gives the build)
+     * @throws AbortException when the block's saved plan is gone
      */
-    static PlanRunState get(PlanRunRef ref) throws IOException {
+    static PlanRunState get(PlanRunRef ref, StepContext context) throws IOException, InterruptedException {
         PlanRunState live = LIVE.get(ref.key());
         if (live != null) {
             return live;
@@ -33,9 +35,9 @@ final class PlanRuns {
         synchronized (LIVE) {
             live = LIVE.get(ref.key());
             if (live == null) {
-                Run<?, ?> run = Run.fromExternalizableId(ref.runId());
+                Run<?, ?> run = context.get(Run.class);
                 if (run == null) {
-                    throw new AbortException("build " + ref.runId() + " is gone; its parallelPlan block cannot resume");
+                    throw new AbortException(ref + " cannot resume: the step has no build");
                 }
                 live = PlanRunState.restore(run, ref);
                 LIVE.put(ref.key(), live);
