@@ -1,6 +1,5 @@
 package io.parallelplan.jenkins;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Run;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.pipeline.BuildPageReport;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
-import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -30,7 +28,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * with the build, so it keeps plain fields only.
  */
 @ExportedBean
-public class ParallelPlanAction implements RunAction2 {
+public class ParallelPlanAction extends PlanBuildAction {
     private static final Logger LOGGER = Logger.getLogger(ParallelPlanAction.class.getName());
 
     private final String blockId;
@@ -46,7 +44,6 @@ public class ParallelPlanAction implements RunAction2 {
     private Double score;
     private List<String> chains = new ArrayList<>();
 
-    private transient Run<?, ?> run;
     private transient Map<String, Row> byId;
 
     private ParallelPlanAction(
@@ -98,21 +95,6 @@ public class ParallelPlanAction implements RunAction2 {
         return null;
     }
 
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "the views link to the build")
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
     private Map<String, Row> index() {
         if (byId == null) {
             byId = new HashMap<>(rows.size() * 2);
@@ -156,11 +138,6 @@ public class ParallelPlanAction implements RunAction2 {
             lines.add(chain.text());
         }
         chains = lines;
-    }
-
-    @Override
-    public String getIconFileName() {
-        return "clipboard.png";
     }
 
     @Override
@@ -249,10 +226,11 @@ public class ParallelPlanAction implements RunAction2 {
      * build directory lost the block's folder).
      */
     public String getReportHtml() {
+        Run<?, ?> run = getRun();
         if (run == null) {
             return null;
         }
-        Path folder = run.getRootDir().toPath().resolve("parallel-plan").resolve(blockId);
+        Path folder = PlanRunFolder.directory(run, blockId);
         try {
             return BuildPageReport.html(folder, file, run.getExternalizableId());
         } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package io.parallelplan.jenkins;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.model.Run;
 import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.pipeline.ConsoleLines;
@@ -9,7 +8,6 @@ import io.parallelplan.core.validate.ValidationReport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -18,14 +16,13 @@ import org.kohsuke.stapler.export.ExportedBean;
  * attached; plain fields only (it is saved with the build).
  */
 @ExportedBean
-public class PlanFindingsAction implements RunAction2 {
+public class PlanFindingsAction extends PlanBuildAction {
     private final String file;
     private final String planMarkdown;
     private final String result;
     private final String counts;
     private final int number;
     private final List<Row> findings;
-    private transient Run<?, ?> run;
 
     private PlanFindingsAction(
             String file, String planMarkdown, String result, String counts, int number, List<Row> findings) {
@@ -57,26 +54,6 @@ public class PlanFindingsAction implements RunAction2 {
             run.addAction(action);
             return action;
         }
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @SuppressFBWarnings(value = "EI_EXPOSE_REP", justification = "the views link to the build")
-    public Run<?, ?> getRun() {
-        return run;
-    }
-
-    @Override
-    public String getIconFileName() {
-        return "clipboard.png";
     }
 
     @Override

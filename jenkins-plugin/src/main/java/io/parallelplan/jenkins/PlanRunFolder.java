@@ -38,8 +38,12 @@ final class PlanRunFolder {
     }
 
     static PlanRunFolder of(Run<?, ?> run, PlanRunRef ref) {
-        return new PlanRunFolder(
-                run.getRootDir().toPath().resolve("parallel-plan").resolve(ref.blockId()));
+        return new PlanRunFolder(directory(run, ref.blockId()));
+    }
+
+    /** {@code <build>/parallel-plan/<block>}. */
+    static Path directory(Run<?, ?> run, String blockId) {
+        return run.getRootDir().toPath().resolve("parallel-plan").resolve(blockId);
     }
 
     boolean exists() {
