@@ -36,7 +36,10 @@ class ValidateParallelPlanStepTest {
 
     @Test
     void shouldPassAValidPlan(JenkinsRule r) throws Exception {
-        WorkflowRun b = run(r, Result.SUCCESS, "echo \"errors=${validateParallelPlan file: 'plans/x/parallel.json'}\"");
+        WorkflowRun b = run(
+                r,
+                Result.SUCCESS,
+                "def errors = validateParallelPlan(file: 'plans/x/parallel.json')\necho \"errors=${errors}\"");
 
         r.assertLogContains("plans/x/parallel.json: valid plan, 0 errors", b);
         r.assertLogContains("errors=0", b);
