@@ -22,6 +22,7 @@ import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.model.Estimate;
 import io.parallelplan.core.parse.PlanLocator;
+import io.parallelplan.core.report.ReportWriter;
 import io.parallelplan.core.schedule.BlockedChain;
 import io.parallelplan.core.schedule.FailurePolicy;
 import io.parallelplan.core.schedule.RunOptions;
@@ -148,6 +149,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Continue a run (the latest by default): keep what passed and is unchanged, run the"
                     + " rest. Put it after PLAN, or write --resume=RUN-ID.")
     String resume;
+
+    @Option(names = "--report", paramLabel = "FILE.html",
+            description = "When the run ends, also write its HTML report (graph, timeline, table) to this file,"
+                    + " as 'parallel-plan report' does.")
+    Path report;
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "text (default): live view on a terminal, one line per event elsewhere; json: the"
@@ -291,6 +297,12 @@ public final class RunCommand implements Callable<Integer> {
         if (dryRun && resume != null) {
             return "--dry-run and --resume cannot be combined";
         }
+        if (dryRun && report != null) {
+            return "--report needs a real run; use 'parallel-plan report <plan> --plan-only' for the plan alone";
+        }
+        if (report != null && Files.isDirectory(report)) {
+            return "--report " + report + " is a folder; name the HTML file to write, e.g. --report run.html";
+        }
         return null;
     }
 
@@ -372,6 +384,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunResult result = scheduler.result();
         summary(progress, scheduler, result, folder, outcome);
+        if (report != null) {
+            writeReport(progress, err, loaded, folder);
+        }
         if (json) {
             out.println(RunJson.write(result.summary()));
             out.flush();
@@ -380,6 +395,18 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.INTERRUPTED;
         }
         return exitCode(result.status());
+    }
+
+    /** Writes the --report file from the closed ledger; a failure to write it is said, and does not change the exit. */
+    private void writeReport(PrintWriter progress, PrintWriter err, LoadedPlan loaded, RunFolder folder) {
+        try {
+            ReportWriter.writeHtml(ReportCommand.runSnapshot(loaded, folder, err), report);
+            progress.println("Report: " + report);
+        } catch (java.io.UncheckedIOException e) {
+            err.println("parallel-plan: could not write the report " + report + ": " + e.getMessage()
+                    + "; write it later with 'parallel-plan report " + planArgument + " --run " + folder.runId()
+                    + " -o " + report + "'");
+        }
     }
 
     private RunDisplay display(PrintWriter to, boolean json, LoadedPlan loaded, int parallel, Clock clock) {

@@ -1,11 +1,15 @@
 package io.parallelplan.cli;
 
+import io.parallelplan.core.discover.PlanDrift;
+import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.model.Severity;
 import io.parallelplan.core.validate.LoadedPlan;
 import io.parallelplan.core.validate.PlanLoader;
 import io.parallelplan.core.validate.ValidationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,10 +58,22 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 when the plan is valid but has warnings.")
     private boolean strict;
 
+    @Option(
+            names = "--plan-md",
+            paramLabel = "PLAN.md",
+            description = "Also compare the plan with its PLAN markdown and report every difference as a drift-* "
+                    + "warning (as 'parallel-plan drift' does).")
+    private Path planMarkdown;
+
     @Override
     public Integer call() {
         LoadedPlan loaded = new PlanLoader().load(plan);
         ValidationReport report = loaded.report();
+        if (planMarkdown != null) {
+            List<Finding> findings = new ArrayList<>(report.findings());
+            findings.addAll(new PlanDrift().compare(planMarkdown, loaded.plan()).findings());
+            report = new ValidationReport(findings);
+        }
         String file = loaded.plan().source().map(Path::toString).orElse(plan.toString());
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

@@ -63,6 +63,28 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldWriteTheHtmlReportOfTheRunWithReport() throws Exception {
+        plan(dir, achievement("1.1", "exit 4"), achievement("2.1", mark("2.1"), "1.1"));
+        Path html = dir.resolve("out/run.html");
+
+        Result r = run(dir.toString(), "--report", html.toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.out()).contains("Report: " + html);
+        assertThat(html).content().contains("<svg", "BLOCKED", "FAILED", "Achievement 2.1");
+    }
+
+    @Test
+    void shouldRefuseReportWithDryRun() throws Exception {
+        plan(dir, achievement("1.1", "true"));
+
+        Result r = run(dir.toString(), "--dry-run", "--report", dir.resolve("r.html").toString());
+
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID);
+        assertThat(r.err()).contains("--report needs a real run");
+    }
+
+    @Test
     void shouldBeUnstableWhenOnlyAnOptionalAchievementFails() throws Exception {
         plan(dir, achievement("1.1", "true"), with(achievement("1.2", "exit 1"), "optional", true));
 

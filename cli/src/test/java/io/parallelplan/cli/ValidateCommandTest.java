@@ -170,4 +170,28 @@ class ValidateCommandTest {
         assertThat(run("validate", "--help")).isEqualTo(0);
         assertThat(out.toString()).contains("--format", "--strict", "Exit codes:", "1   valid plan with warnings");
     }
+
+    @Test
+    void shouldReportDriftAgainstThePlanMarkdownWithPlanMd() throws IOException {
+        Path file = write("drifted", VALID);
+        Path markdown = Files.writeString(dir.resolve("PLAN_DEMO.md"), """
+                # PLAN: DEMO
+
+                **Achievement 1.1**: Build the base (2h)
+                - **Dependencies**: None
+
+                **Achievement 1.2**: Build on it (1-3h)
+                - **Dependencies**: None
+                """);
+        assertThat(run("validate", "--plan-md", markdown.toString(), file.toString())).isEqualTo(0);
+        assertThat(out.toString()).contains("warning [drift-dependencies] 1.2:");
+        assertThat(run("validate", "--strict", "--plan-md", markdown.toString(), file.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAMissingPlanMarkdownWithExitTwo() throws IOException {
+        Path file = write("nomd", VALID);
+        assertThat(run("validate", "--plan-md", dir.resolve("PLAN_NONE.md").toString(), file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("PLAN_NONE.md: no such file");
+    }
 }
