@@ -4,18 +4,14 @@ import io.parallelplan.core.analyze.EstimateBound;
 import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.analyze.PlanAnalyzer;
 import io.parallelplan.core.report.DotRenderer;
+import io.parallelplan.core.report.ReportWriter;
 import io.parallelplan.core.report.MermaidRenderer;
 import io.parallelplan.core.validate.LoadedPlan;
 import io.parallelplan.core.validate.PlanLoader;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,12 +79,10 @@ final class GraphCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         try {
-            write(output, text);
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("parallel-plan: " + output + ": cannot write the graph (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "); check that the folder exists and is writable");
+            ReportWriter.writeText(text, output);
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("parallel-plan: " + e.getMessage()
+                    + "; check that the path is a writable folder");
             return ExitCodes.INVALID;
         }
         return ExitCodes.OK;
@@ -96,28 +90,5 @@ final class GraphCommand implements Callable<Integer> {
 
     private String extension() {
         return format == Notation.DOT ? "dot" : "mmd";
-    }
-
-    /** Writes beside the target, then renames, so a reader never sees half a graph. */
-    private static void write(Path target, String text) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            // A temporary file is private (rw-------); give the graph the permissions of the file it replaces, or the
-            // usual rw-r--r-- of a new file.
-            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(temp, Files.exists(absolute)
-                        ? Files.getPosixFilePermissions(absolute)
-                        : PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

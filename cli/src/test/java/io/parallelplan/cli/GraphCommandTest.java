@@ -72,9 +72,13 @@ class GraphCommandTest {
     @Test
     void shouldExplainAnUnwritableOutput() throws IOException {
         Path file = plan(AnalyzeCommandTest.FEATURE);
-        CliRun missingFolder = CliRun.of("graph", file.toString(), "-o", dir.resolve("no/such/g.mmd").toString());
-        assertThat(missingFolder.exitCode()).isEqualTo(ExitCodes.INVALID);
-        assertThat(missingFolder.err()).contains("cannot write the graph").contains("folder exists");
+        CliRun underAFile = CliRun.of("graph", file.toString(), "-o", file.resolve("g.mmd").toString());
+        assertThat(underAFile.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(underAFile.err()).contains("cannot write " + file.resolve("g.mmd"))
+                .contains("writable folder");
+        Path nested = dir.resolve("new/folder/g.mmd");
+        assertThat(CliRun.of("graph", file.toString(), "-o", nested.toString()).exitCode()).isZero();
+        assertThat(nested).content().contains("flowchart LR");
         CliRun folder = CliRun.of("graph", file.toString(), "-o", dir.toString());
         assertThat(folder.exitCode()).isEqualTo(ExitCodes.INVALID);
         assertThat(folder.err()).contains("is a folder");

@@ -62,7 +62,7 @@ public final class ReportWriter {
                     // The original error is the one worth reporting.
                 }
             }
-            throw new UncheckedIOException("cannot write the report to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 }
