@@ -9,7 +9,18 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = App.Version.class,
         description = "Validate, analyze and run a plan's parallel.json dependency graph in parallel.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class},
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            AnalyzeCommand.class,
+            GraphCommand.class,
+            RunCommand.class,
+            ReportCommand.class,
+            StatusCommand.class,
+            ScaffoldCommand.class,
+            DiscoverCommand.class,
+            DriftCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (valid plan; run SUCCESS)",

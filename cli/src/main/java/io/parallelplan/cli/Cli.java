@@ -18,6 +18,7 @@ public final class Cli {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new App());
         cl.setExitCodeExceptionMapper(e -> ExitCodes.INVALID);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();

@@ -1,6 +1,7 @@
 package io.parallelplan.core.analyze;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The analysis of one valid plan.
@@ -10,9 +11,12 @@ import java.util.List;
  * @param criticalPath the longest dependency chain by estimated hours
  * @param width the size of the largest level
  * @param sequentialHours the sum of all estimates (one person doing everything in order)
- * @param executors the number of executors the makespan was computed for ({@link Integer#MAX_VALUE}: unlimited)
+ * @param executors the number of executors the makespan was computed for ({@link PlanAnalyzer#UNLIMITED}: as many
+ *     as can be used)
  * @param makespanHours the finish time of critical-path list scheduling on that many executors (named
  *     {@code executor}s run one at a time)
+ * @param peakExecutors the most achievements that schedule runs at once: with unlimited executors, how many it takes
+ *     to finish in {@code makespanHours} (it can exceed {@code width}, since levels overlap in time)
  * @param bound which end of range estimates was counted
  */
 public record PlanAnalysis(
@@ -22,10 +26,21 @@ public record PlanAnalysis(
         double sequentialHours,
         int executors,
         double makespanHours,
+        int peakExecutors,
         EstimateBound bound) {
 
     public PlanAnalysis {
         levels = levels.stream().map(List::copyOf).toList();
+        Objects.requireNonNull(criticalPath, "criticalPath cannot be null");
+        Objects.requireNonNull(bound, "bound cannot be null");
+        if (executors < 1) {
+            throw new IllegalArgumentException("executors must be at least 1");
+        }
+    }
+
+    /** Whether the makespan assumes as many executors as can be used. */
+    public boolean unlimitedExecutors() {
+        return executors == PlanAnalyzer.UNLIMITED;
     }
 
     /** Hours saved against doing everything in sequence. */
@@ -40,7 +55,7 @@ public record PlanAnalysis(
 
     /** The lower bound no schedule can beat: max(critical path, sequential hours ÷ executors). */
     public double lowerBoundHours() {
-        double perExecutor = executors == Integer.MAX_VALUE ? 0 : sequentialHours / executors;
+        double perExecutor = unlimitedExecutors() ? 0 : sequentialHours / executors;
         return Math.max(criticalPath.hours(), perExecutor);
     }
 

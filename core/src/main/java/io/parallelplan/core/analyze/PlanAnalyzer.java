@@ -7,7 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.Objects;
 
 /**
  * Computes a {@link PlanAnalysis} for an acyclic plan graph in O((n + e) log n).
@@ -15,8 +15,15 @@ import java.util.PriorityQueue;
  * <p>The makespan is what critical-path list scheduling achieves: whenever an executor is free, start the ready
  * achievement with the longest remaining path of hours (ties: plan order); achievements naming the same
  * {@code executor} never overlap. The same priority drives the real scheduler, so the estimate and a run agree.
+ * Achievements that finish at the same moment release their dependents together before the next choice.
+ *
+ * <p>Missing or unreadable estimates count as {@link io.parallelplan.core.model.Estimate#DEFAULT_HOURS}; ranges
+ * count by the {@link EstimateBound} given (the upper bound by default).
  */
 public final class PlanAnalyzer {
+    /** The executor count meaning "as many as can be used": every ready achievement starts at once. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
+
     private final EstimateBound bound;
 
     public PlanAnalyzer() {
@@ -24,15 +31,21 @@ public final class PlanAnalyzer {
     }
 
     public PlanAnalyzer(EstimateBound bound) {
-        this.bound = bound;
+        this.bound = Objects.requireNonNull(bound, "bound cannot be null");
+    }
+
+    /** The bound this analyzer counts range estimates by. */
+    public EstimateBound bound() {
+        return bound;
     }
 
     /**
-     * Analyzes the graph for {@code executors} executors ({@link Integer#MAX_VALUE} for unlimited).
+     * Analyzes the graph for {@code executors} executors ({@link #UNLIMITED} for as many as can be used).
      *
      * @throws IllegalArgumentException if the graph has a cycle or executors is below 1
      */
     public PlanAnalysis analyze(PlanGraph graph, int executors) {
+        Objects.requireNonNull(graph, "graph cannot be null");
         if (executors < 1) {
             throw new IllegalArgumentException("executors must be at least 1");
         }
@@ -55,7 +68,8 @@ public final class PlanAnalyzer {
             for (int k = 0; k < graph.dependencyCount(v); k++) {
                 int d = graph.dependency(v, k);
                 lv = Math.max(lv, level[d] + 1);
-                if (longest[d] > best || (longest[d] == best && bestDep >= 0 && d < bestDep)) {
+                // Ties go to the earlier node in plan order; zero-hour dependencies still extend the path.
+                if (bestDep < 0 || longest[d] > best || (longest[d] == best && d < bestDep)) {
                     best = longest[d];
                     bestDep = d;
                 }
@@ -74,8 +88,9 @@ public final class PlanAnalyzer {
         }
         int width = levels.stream().mapToInt(List::size).max().orElse(0);
         PlanAnalysis.CriticalPath critical = criticalPath(graph, longest, previous);
-        double makespan = makespan(graph, order, hours, remainingHours(graph, order, hours), executors);
-        return new PlanAnalysis(levels, critical, width, sequential, executors, makespan, bound);
+        Schedule schedule = schedule(graph, hours, remainingHours(graph, order, hours), executors);
+        return new PlanAnalysis(levels, critical, width, sequential, executors, schedule.makespan(), schedule.peak(),
+                bound);
     }
 
     /** The hours this analyzer counts for each node. */
@@ -130,69 +145,103 @@ public final class PlanAnalyzer {
         return new PlanAnalysis.CriticalPath(ids, longest[end]);
     }
 
-    private static double makespan(PlanGraph graph, int[] order, double[] hours, double[] remaining, int executors) {
+    /** The estimated schedule: when the last achievement finishes, and the most achievements running at once. */
+    private record Schedule(double makespan, int peak) {}
+
+    private static Schedule schedule(PlanGraph graph, double[] hours, double[] remaining, int executors) {
         int n = graph.size();
         if (n == 0) {
-            return 0;
+            return new Schedule(0, 0);
         }
-        int[] waiting = new int[n];
-        PriorityQueue<Integer> ready = new PriorityQueue<>((a, b) -> {
+        // Ready achievements: the longest remaining path first, then plan order (the real scheduler's priority).
+        IntHeap.Order priority = (a, b) -> {
             int c = Double.compare(remaining[b], remaining[a]);
             return c != 0 ? c : Integer.compare(a, b);
-        });
+        };
+        IntHeap ready = new IntHeap(priority, n);
+        int[] waiting = new int[n];
         for (int v = 0; v < n; v++) {
             waiting[v] = graph.dependencyCount(v);
             if (waiting[v] == 0) {
                 ready.add(v);
             }
         }
-        // Running achievements ordered by finish time; ties by node for determinism.
         double[] finish = new double[n];
-        PriorityQueue<Integer> running = new PriorityQueue<>((a, b) -> {
+        IntHeap running = new IntHeap((a, b) -> {
             int c = Double.compare(finish[a], finish[b]);
             return c != 0 ? c : Integer.compare(a, b);
-        });
+        }, Math.min(n, executors));
         // Named executors run one thing at a time: a ready achievement whose executor is busy waits in that
-        // executor's own queue, and the best of that queue returns to the ready queue when the executor frees.
-        Map<String, PriorityQueue<Integer>> parked = new HashMap<>();
-        Map<String, Boolean> busy = new HashMap<>();
+        // executor's own queue, and the best of that queue returns to the ready queue when the executor is free.
+        int[] executorOf = executorIds(graph);
+        int named = 0;
+        for (int e : executorOf) {
+            named = Math.max(named, e + 1);
+        }
+        boolean[] busy = new boolean[named];
+        IntHeap[] parked = new IntHeap[named];
         double now = 0;
-        double end = 0;
         int done = 0;
+        int peak = 0;
         while (done < n) {
             while (running.size() < executors && !ready.isEmpty()) {
                 int v = ready.poll();
-                String executor = graph.achievement(v).executor();
-                if (executor != null) {
-                    if (busy.getOrDefault(executor, false)) {
-                        parked.computeIfAbsent(executor, e -> new PriorityQueue<>(ready.comparator())).add(v);
+                int e = executorOf[v];
+                if (e >= 0) {
+                    if (busy[e]) {
+                        if (parked[e] == null) {
+                            parked[e] = new IntHeap(priority, 4);
+                        }
+                        parked[e].add(v);
                         continue;
                     }
-                    busy.put(executor, true);
+                    busy[e] = true;
                 }
                 finish[v] = now + hours[v];
                 running.add(v);
             }
-            int v = running.poll();
-            now = finish[v];
-            end = Math.max(end, now);
-            done++;
-            String executor = graph.achievement(v).executor();
-            if (executor != null) {
-                busy.put(executor, false);
-                PriorityQueue<Integer> queue = parked.get(executor);
-                if (queue != null && !queue.isEmpty()) {
-                    ready.add(queue.poll());
+            peak = Math.max(peak, running.size());
+            // Everything that finishes at the same moment frees its executor before the next start is chosen, so
+            // achievements released together compete for free executors by priority alone.
+            now = finish[running.peek()];
+            while (!running.isEmpty() && finish[running.peek()] == now) {
+                int v = running.poll();
+                done++;
+                int e = executorOf[v];
+                if (e >= 0) {
+                    busy[e] = false;
+                    if (parked[e] != null && !parked[e].isEmpty()) {
+                        ready.add(parked[e].poll());
+                    }
                 }
-            }
-            for (int k = 0; k < graph.dependentCount(v); k++) {
-                int w = graph.dependent(v, k);
-                if (--waiting[w] == 0) {
-                    ready.add(w);
+                for (int k = 0; k < graph.dependentCount(v); k++) {
+                    int w = graph.dependent(v, k);
+                    if (--waiting[w] == 0) {
+                        ready.add(w);
+                    }
                 }
             }
         }
-        return end;
+        return new Schedule(now, peak);
+    }
+
+    /** For each node, a small number per distinct named executor, or -1 when it names none. */
+    private static int[] executorIds(PlanGraph graph) {
+        int[] ids = new int[graph.size()];
+        Map<String, Integer> seen = null;
+        for (int v = 0; v < ids.length; v++) {
+            String executor = graph.achievement(v).executor();
+            if (executor == null) {
+                ids[v] = -1;
+                continue;
+            }
+            if (seen == null) {
+                seen = new HashMap<>();
+            }
+            Integer id = seen.putIfAbsent(executor, seen.size());
+            ids[v] = id == null ? seen.size() - 1 : id;
+        }
+        return ids;
     }
 
     /** The estimate of one achievement under this analyzer's bound. */

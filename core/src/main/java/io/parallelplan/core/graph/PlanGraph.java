@@ -3,9 +3,7 @@ package io.parallelplan.core.graph;
 import io.parallelplan.core.model.Achievement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The dependency graph of a list of achievements (a plan's, or one achievement's {@code sub_executions}), as
@@ -17,7 +15,7 @@ import java.util.Map;
  */
 public final class PlanGraph {
     private final List<Achievement> achievements;
-    private final Map<String, Integer> index;
+    private final IdIndex index;
     private final int[][] dependencies;
     private final int[][] dependents;
     private final int edgeCount;
@@ -25,10 +23,11 @@ public final class PlanGraph {
     private PlanGraph(List<Achievement> achievements) {
         this.achievements = List.copyOf(achievements);
         int n = this.achievements.size();
-        this.index = new HashMap<>(Math.max(16, n * 2));
+        String[] ids = new String[n];
         for (int i = 0; i < n; i++) {
-            index.putIfAbsent(this.achievements.get(i).id(), i);
+            ids[i] = this.achievements.get(i).id();
         }
+        this.index = new IdIndex(Arrays.asList(ids));
         this.dependencies = new int[n][];
         int[] outDegree = new int[n];
         int edges = 0;
@@ -40,8 +39,8 @@ public final class PlanGraph {
             }
             int k = 0;
             for (String d : deps) {
-                Integer j = index.get(d);
-                if (j == null || j == i || contains(scratch, k, j)) {
+                int j = index.get(d);
+                if (j < 0 || j == i || contains(scratch, k, j)) {
                     continue;
                 }
                 scratch[k++] = j;
@@ -102,8 +101,7 @@ public final class PlanGraph {
 
     /** The node of the first achievement with this id, or -1. */
     public int indexOf(String id) {
-        Integer i = index.get(id);
-        return i == null ? -1 : i;
+        return index.get(id);
     }
 
     /** How many resolved dependencies {@code node} has. */

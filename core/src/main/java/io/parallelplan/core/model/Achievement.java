@@ -1,6 +1,7 @@
 package io.parallelplan.core.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,8 @@ public final class Achievement {
     private final String id;
     private final String title;
     private final List<String> dependencies;
-    private final List<SourceLocation> dependencyLocations;
+    /** Line (high 32 bits) and column (low 32 bits) of each dependency: no object per edge on large plans. */
+    private final long[] dependencyPositions;
     private final String status;
     private final Integer priority;
     private final String executor;
@@ -43,11 +45,7 @@ public final class Achievement {
         this.id = Objects.requireNonNull(b.id, "id cannot be null (use \"\" for a missing id)");
         this.title = b.title == null ? "" : b.title;
         this.dependencies = List.copyOf(b.dependencies);
-        List<SourceLocation> locs = new ArrayList<>(b.dependencyLocations);
-        while (locs.size() < dependencies.size()) {
-            locs.add(SourceLocation.UNKNOWN);
-        }
-        this.dependencyLocations = List.copyOf(locs.subList(0, dependencies.size()));
+        this.dependencyPositions = Arrays.copyOf(b.dependencyPositions, dependencies.size());
         this.status = b.status;
         this.priority = b.priority;
         this.executor = b.executor;
@@ -62,7 +60,8 @@ public final class Achievement {
         this.optional = b.optional;
         this.required = b.required;
         this.subExecutions = List.copyOf(b.subExecutions);
-        this.unknownFields = Collections.unmodifiableMap(new LinkedHashMap<>(b.unknownFields));
+        this.unknownFields = b.unknownFields.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(b.unknownFields));
         this.location = Objects.requireNonNull(b.location, "location cannot be null");
         this.position = b.position;
     }
@@ -93,7 +92,7 @@ public final class Achievement {
                 .location(location)
                 .position(position);
         for (int i = 0; i < dependencies.size(); i++) {
-            b.dependsOn(dependencies.get(i), dependencyLocations.get(i));
+            b.dependsOn(dependencies.get(i), (int) (dependencyPositions[i] >>> 32), (int) dependencyPositions[i]);
         }
         unknownFields.forEach(b::unknownField);
         return b;
@@ -116,7 +115,12 @@ public final class Achievement {
 
     /** The location of each entry of {@link #dependencies()}, index for index. */
     public List<SourceLocation> dependencyLocations() {
-        return dependencyLocations;
+        SourceLocation[] locations = new SourceLocation[dependencyPositions.length];
+        for (int i = 0; i < locations.length; i++) {
+            long p = dependencyPositions[i];
+            locations[i] = p == 0 ? SourceLocation.UNKNOWN : new SourceLocation((int) (p >>> 32), (int) p);
+        }
+        return List.of(locations);
     }
 
     /** The {@code status} field as written, or {@code null}. */
@@ -247,7 +251,7 @@ public final class Achievement {
         private final String id;
         private String title;
         private final List<String> dependencies = new ArrayList<>();
-        private final List<SourceLocation> dependencyLocations = new ArrayList<>();
+        private long[] dependencyPositions = new long[4];
         private String status;
         private Integer priority;
         private String executor;
@@ -291,8 +295,21 @@ public final class Achievement {
 
         /** Adds one dependency read at {@code where}. */
         public Builder dependsOn(String dependency, SourceLocation where) {
+            SourceLocation at = where == null ? SourceLocation.UNKNOWN : where;
+            return dependsOn(dependency, at.line(), at.column());
+        }
+
+        /** Adds one dependency read at {@code line}:{@code column} (0, 0 when unknown), without a location object. */
+        public Builder dependsOn(String dependency, int line, int column) {
+            if (line < 0 || column < 0) {
+                throw new IllegalArgumentException("line and column must not be negative");
+            }
             dependencies.add(Objects.requireNonNull(dependency, "dependency cannot be null"));
-            dependencyLocations.add(where == null ? SourceLocation.UNKNOWN : where);
+            int k = dependencies.size() - 1;
+            if (k == dependencyPositions.length) {
+                dependencyPositions = Arrays.copyOf(dependencyPositions, k * 2);
+            }
+            dependencyPositions[k] = ((long) line << 32) | column;
             return this;
         }
 

@@ -22,7 +22,8 @@ public final class Plan {
     private final List<Achievement> achievements;
     private final PlanClaims claims;
     private final Map<String, SourceLocation> unknownFields;
-    private final Map<String, Achievement> byId;
+    /** Built on the first lookup: commands over large plans work on the graph's index and never need it. */
+    private volatile Map<String, Achievement> byId;
 
     /**
      * @param source the file it was read from, or {@code null} for a plan built in memory
@@ -42,11 +43,6 @@ public final class Plan {
         this.achievements = List.copyOf(achievements);
         this.claims = Objects.requireNonNull(claims, "claims cannot be null");
         this.unknownFields = Collections.unmodifiableMap(new LinkedHashMap<>(unknownFields));
-        Map<String, Achievement> index = new HashMap<>(this.achievements.size() * 2);
-        for (Achievement a : this.achievements) {
-            index.putIfAbsent(a.id(), a);
-        }
-        this.byId = index;
     }
 
     /** A plan built in memory from achievements alone (tests, generated plans). */
@@ -99,7 +95,15 @@ public final class Plan {
 
     /** The first achievement with this id. */
     public Optional<Achievement> achievement(String id) {
-        return Optional.ofNullable(byId.get(id));
+        Map<String, Achievement> index = byId;
+        if (index == null) {
+            index = new HashMap<>(Math.max(16, achievements.size() * 2));
+            for (Achievement a : achievements) {
+                index.putIfAbsent(a.id(), a);
+            }
+            byId = index;
+        }
+        return Optional.ofNullable(index.get(id));
     }
 
     /** Number of achievements (sub-executions not counted). */

@@ -2,10 +2,12 @@ package io.parallelplan.core.parse;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +33,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +53,34 @@ public final class PlanParser {
             "plan_name", "parallelization_level", "created_date", "achievements", "priority_groups",
             "cross_priority_dependencies", "parallel_execution_waves", "critical_path_analysis", "analysis_notes",
             "notes", "total_achievements", "completed_achievements", "remaining_achievements", "$schema");
-    private static final Set<String> KNOWN_ACHIEVEMENT_IGNORED = Set.of("started_at", "completed_at", "notes",
-            "description");
+    /**
+     * Achievement fields that are read, or known and deliberately ignored (never reported as unknown), each with a bit
+     * number for duplicate detection.
+     */
+    private static final Map<String, Integer> KNOWN_ACHIEVEMENT_FIELDS = bits("started_at", "completed_at", "notes",
+            "description", "achievement_id", "execution_id", "id", "title", "dependencies", "status", "priority",
+            "executor", "estimated_hours", "actual_hours", "blocks", "parallelizable_with", "validation_script",
+            "command", "timeout_minutes", "retries", "optional", "required", "sub_executions");
+
+    private static Map<String, Integer> bits(String... names) {
+        Map<String, Integer> bits = new HashMap<>();
+        for (String name : names) {
+            bits.put(name, bits.size());
+        }
+        if (bits.size() > Long.SIZE) {
+            throw new IllegalStateException("more known fields than bits in a long");
+        }
+        return Map.copyOf(bits);
+    }
+
+    /** The estimates 0 to 99 hours written as whole numbers: one shared value each instead of one per achievement. */
+    private static final Estimate[] WHOLE_HOURS = new Estimate[100];
+
+    static {
+        for (int h = 0; h < WHOLE_HOURS.length; h++) {
+            WHOLE_HOURS[h] = new Estimate(Integer.toString(h), h, h, true);
+        }
+    }
 
     private final ParseLimits limits;
     private final JsonFactory factory;
@@ -66,11 +96,13 @@ public final class PlanParser {
                 .maxStringLength(limits.maxStringLength())
                 .maxDocumentLength(limits.maxDocumentBytes())
                 .build();
+        // Duplicate keys are refused by the reading code itself (a bit per known achievement field) rather than by
+        // Jackson's STRICT_DUPLICATE_DETECTION, which allocates a hash set per object: 100,000 of them on a big plan.
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(constraints)
-                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
-        this.factory.setCodec(new ObjectMapper(factory));
+        this.factory.setCodec(new ObjectMapper(factory)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY));
     }
 
     /**
@@ -165,6 +197,9 @@ public final class PlanParser {
         if (m.startsWith("Unexpected end-of-input")) {
             return "the JSON ends too early (" + m + "); close every { [ and \"";
         }
+        if (m.startsWith("Invalid UTF-8")) {
+            return "the file is not UTF-8 text (" + m + "); save it as UTF-8";
+        }
         if (m.startsWith("Duplicate field")) {
             return m + "; an object may name each field once";
         }
@@ -224,6 +259,24 @@ public final class PlanParser {
             this.file = file;
         }
 
+        /**
+         * The current token's line and column packed as {@code line << 32 | column}, without allocating: this runs once
+         * per dependency. Jackson's own parsers report the token column one past what {@link #here()} gives (the
+         * column of {@code currentTokenLocation()}); the parser tests hold both to the same numbers.
+         */
+        long position() {
+            if (p instanceof ParserBase base && p.currentToken() != JsonToken.FIELD_NAME) {
+                return ((long) Math.max(0, base.getTokenLineNr()) << 32) | Math.max(0, base.getTokenColumnNr() - 1);
+            }
+            SourceLocation at = here();
+            return ((long) at.line() << 32) | at.column();
+        }
+
+        /** The error Jackson's strict duplicate detection would give, located at the repeated name. */
+        JsonParseException duplicate(String field) {
+            return new JsonParseException(p, "Duplicate field '" + field + "'");
+        }
+
         SourceLocation here() {
             JsonLocation l = p.currentTokenLocation();
             return new SourceLocation(Math.max(0, l.getLineNr()), Math.max(0, l.getColumnNr()));
@@ -249,8 +302,12 @@ public final class PlanParser {
             CriticalPathClaim critical = null;
             Integer total = null;
             Map<String, SourceLocation> unknown = new LinkedHashMap<>();
+            Set<String> seen = new HashSet<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
+                if (!seen.add(field)) {
+                    throw duplicate(field);
+                }
                 SourceLocation at = here();
                 p.nextToken();
                 switch (field) {
@@ -316,9 +373,22 @@ public final class PlanParser {
             SourceLocation start = here();
             String id = null;
             Fields f = new Fields();
+            long seen = 0;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                SourceLocation at = here();
+                // Only unknown fields keep their location: known ones need none, and most fields are known.
+                Integer known = KNOWN_ACHIEVEMENT_FIELDS.get(field);
+                SourceLocation at = null;
+                if (known != null) {
+                    if ((seen & (1L << known)) != 0) {
+                        throw duplicate(field);
+                    }
+                    seen |= 1L << known;
+                } else if (f.unknown != null && f.unknown.containsKey(field)) {
+                    throw duplicate(field);
+                } else {
+                    at = here();
+                }
                 p.nextToken();
                 String who = id != null ? id : owner;
                 switch (field) {
@@ -350,8 +420,8 @@ public final class PlanParser {
                     case "required" -> f.required = bool(field, who);
                     case "sub_executions" -> f.subExecutions = achievements(field, "execution_id", who);
                     default -> {
-                        if (!KNOWN_ACHIEVEMENT_IGNORED.contains(field)) {
-                            f.unknown.put(field, at);
+                        if (at != null) {
+                            f.unknown().put(field, at);
                         }
                         p.skipChildren();
                     }
@@ -376,10 +446,12 @@ public final class PlanParser {
                     .location(start)
                     .position(position);
             for (int i = 0; i < f.dependencies.size(); i++) {
-                b.dependsOn(f.dependencies.get(i), f.dependencyLocations.get(i));
+                long at = f.dependencyPositions[i];
+                b.dependsOn(f.dependencies.get(i), (int) (at >>> 32), (int) at);
             }
             String label = f.id == null || f.id.isEmpty() ? owner : f.id;
-            for (Map.Entry<String, SourceLocation> e : f.unknown.entrySet()) {
+            for (Map.Entry<String, SourceLocation> e : f.unknown == null ? Map.<String, SourceLocation>of().entrySet()
+                    : f.unknown.entrySet()) {
                 b.unknownField(e.getKey(), e.getValue());
                 findings.add(Finding.info("unknown-field", "unknown field \"" + e.getKey() + "\" is kept but not used",
                         label, e.getValue()));
@@ -395,14 +467,13 @@ public final class PlanParser {
             if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
                 findings.add(Finding.warning("dependencies-not-array", "\"dependencies\" should be an array; read \""
                         + p.getText() + "\" as [\"" + p.getText() + "\"]", who, here()));
-                f.dependencies.add(p.getText().trim());
-                f.dependencyLocations.add(here());
+                f.addDependency(p.getText().trim(), position());
                 return;
             }
             idList("dependencies", who, f);
         }
 
-        /** Reads an array of ids; with {@code into}, also records each entry's location as a dependency. */
+        /** Reads an array of ids; with {@code into}, records each as a dependency with its location instead. */
         private List<String> idList(String field, String who, Fields into) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) {
                 return List.of();
@@ -412,15 +483,15 @@ public final class PlanParser {
                 p.skipChildren();
                 return List.of();
             }
-            List<String> ids = new ArrayList<>();
+            List<String> ids = into != null ? null : new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 JsonToken t = p.currentToken();
                 if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
                     String v = p.getText().trim();
-                    ids.add(v);
                     if (into != null) {
-                        into.dependencies.add(v);
-                        into.dependencyLocations.add(here());
+                        into.addDependency(v, position());
+                    } else {
+                        ids.add(v);
                     }
                 } else {
                     findings.add(Finding.error("invalid-type", "an entry of \"" + field
@@ -428,7 +499,7 @@ public final class PlanParser {
                     p.skipChildren();
                 }
             }
-            return ids;
+            return ids == null ? List.of() : ids;
         }
 
         private String text(String field, String who) throws IOException {
@@ -529,6 +600,13 @@ public final class PlanParser {
 
         private Estimate estimate(String field, String who) throws IOException {
             JsonToken t = p.currentToken();
+            if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                int hours = p.getIntValue();
+                if (hours >= 0 && hours < WHOLE_HOURS.length) {
+                    // JSON has no leading zeros, so the text of a small whole number is its decimal form: share it.
+                    return WHOLE_HOURS[hours];
+                }
+            }
             if (t.isNumeric()) {
                 double v = p.getDoubleValue();
                 String raw = p.getText();
@@ -575,8 +653,12 @@ public final class PlanParser {
         private List<Wave> waves() throws IOException {
             List<Wave> waves = new ArrayList<>();
             if (p.currentToken() == JsonToken.START_OBJECT) {
+                Set<String> seen = new HashSet<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
+                    if (!seen.add(name)) {
+                        throw duplicate(name);
+                    }
                     p.nextToken();
                     SourceLocation at = here();
                     if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -666,7 +748,8 @@ public final class PlanParser {
         String id;
         String title;
         final List<String> dependencies = new ArrayList<>();
-        final List<SourceLocation> dependencyLocations = new ArrayList<>();
+        /** Line and column of each dependency, packed as {@code line << 32 | column}. */
+        long[] dependencyPositions = new long[4];
         String status;
         Integer priority;
         String executor;
@@ -681,6 +764,23 @@ public final class PlanParser {
         boolean optional;
         boolean required;
         List<Achievement> subExecutions = List.of();
-        final Map<String, SourceLocation> unknown = new LinkedHashMap<>();
+        Map<String, SourceLocation> unknown;
+
+        void addDependency(String id, long position) {
+            int k = dependencies.size();
+            if (k == dependencyPositions.length) {
+                dependencyPositions = java.util.Arrays.copyOf(dependencyPositions, k * 2);
+            }
+            dependencies.add(id);
+            dependencyPositions[k] = position;
+        }
+
+        /** The unknown fields, created on first use (most achievements have none). */
+        Map<String, SourceLocation> unknown() {
+            if (unknown == null) {
+                unknown = new LinkedHashMap<>();
+            }
+            return unknown;
+        }
     }
 }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
+import io.parallelplan.core.testing.Corpus;
+import io.parallelplan.core.validate.LoadedPlan;
+import io.parallelplan.core.validate.PlanLoader;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,5 +77,50 @@ class PlanAnalyzerTest {
         assertThat(analysis.levels()).isEmpty();
         assertThat(analysis.makespanHours()).isZero();
         assertThat(analysis.criticalPath().ids()).isEmpty();
+    }
+
+    @Test
+    void shouldKeepZeroHourDependenciesOnTheCriticalPath() {
+        PlanGraph graph = PlanGraph.of(List.of(a("kickoff", 0), a("build", 3, "kickoff"), a("docs", 1)));
+        PlanAnalysis analysis = new PlanAnalyzer().analyze(graph, PlanAnalyzer.UNLIMITED);
+        assertThat(analysis.criticalPath().ids()).containsExactly("kickoff", "build");
+        assertThat(analysis.criticalPath().hours()).isEqualTo(3.0);
+    }
+
+    @Test
+    void shouldReportPeakExecutorsBeyondTheWidthWhenLevelsOverlap() {
+        // Level 1 is {x, y}, level 2 is {z}; z starts at hour 1 while y (5 hours) still runs, and w runs beside them.
+        PlanGraph graph = PlanGraph.of(List.of(a("x", 1), a("y", 5), a("z", 2, "x"), a("w", 3, "x")));
+        PlanAnalysis analysis = new PlanAnalyzer().analyze(graph, PlanAnalyzer.UNLIMITED);
+        assertThat(analysis.width()).isEqualTo(2);
+        assertThat(analysis.peakExecutors()).isEqualTo(3);
+        assertThat(analysis.unlimitedExecutors()).isTrue();
+    }
+
+    @Test
+    void shouldComputeTheCorpusGraphragTimesThatItsClaimsGetWrong() {
+        LoadedPlan graphrag = new PlanLoader().loadValid(Corpus.graphragFolder());
+        PlanAnalysis analysis = new PlanAnalyzer().analyze(graphrag.graph(), PlanAnalyzer.UNLIMITED);
+        assertThat(analysis.sequentialHours()).isEqualTo(71.0);
+        assertThat(analysis.criticalPath().hours()).isEqualTo(23.5);
+        assertThat(analysis.makespanHours()).isEqualTo(23.5);
+    }
+
+    @Test
+    void shouldAnalyzeEveryValidCorpusPlan() {
+        int analyzed = 0;
+        for (Path file : Corpus.planFiles()) {
+            LoadedPlan loaded = new PlanLoader().load(file);
+            if (!loaded.report().isValid()) {
+                continue;
+            }
+            analyzed++;
+            PlanAnalysis analysis = new PlanAnalyzer().analyze(loaded.graph(), 2);
+            assertThat(analysis.levels().stream().mapToInt(List::size).sum()).as(file.toString())
+                    .isEqualTo(loaded.plan().size());
+            assertThat(analysis.makespanHours()).as(file.toString())
+                    .isBetween(analysis.lowerBoundHours(), analysis.sequentialHours());
+        }
+        assertThat(analyzed).as("valid corpus plans").isGreaterThanOrEqualTo(2);
     }
 }

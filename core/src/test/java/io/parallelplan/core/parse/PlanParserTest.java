@@ -12,6 +12,7 @@ import io.parallelplan.core.testing.Corpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,5 +210,51 @@ class PlanParserTest {
         Files.write(file, new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'});
         assertThatThrownBy(() -> parser.parse(file)).isInstanceOf(PlanReadException.class)
                 .hasMessageStartingWith(file + ":1:");
+    }
+
+    @Test
+    void shouldLocateEveryDependencyAtItsOpeningQuote(@TempDir Path dir) throws IOException {
+        String json = "{\"achievements\": [\n  {\"achievement_id\": \"a\"},\n"
+                + "  {\"achievement_id\": \"b\", \"dependencies\": [\"a\",   \"zz\"]},\n"
+                + "  {\"achievement_id\": \"c\", \"dependencies\": \"b\"}\n]}";
+        Files.writeString(dir.resolve("parallel.json"), json);
+        Plan fromFile = parser.parse(dir).plan();
+        Plan plan = parse(json).plan();
+        for (Achievement a : plan.achievements()) {
+            Achievement read = fromFile.achievement(a.id()).orElseThrow();
+            assertThat(read.dependencyLocations()).as("file and text agree").isEqualTo(a.dependencyLocations());
+            assertThat(read.location()).isEqualTo(a.location());
+        }
+        String line3 = json.lines().toList().get(2);
+        assertThat(plan.achievement("b").orElseThrow().dependencyLocations()).containsExactly(
+                new SourceLocation(3, line3.indexOf("\"a\"") + 1), new SourceLocation(3, line3.indexOf("\"zz\"") + 1));
+        String line4 = json.lines().toList().get(3);
+        assertThat(plan.achievement("c").orElseThrow().dependencyLocations())
+                .containsExactly(new SourceLocation(4, line4.indexOf("\"b\"") + 1));
+        assertThat(plan.achievement("b").orElseThrow().location()).isEqualTo(new SourceLocation(3, 3));
+    }
+
+    @Test
+    void shouldRefuseDuplicateKeysAnywhereInThePlan() {
+        for (String json : List.of(
+                "{\"plan_name\": \"a\", \"plan_name\": \"b\", \"achievements\": []}",
+                "{\"achievements\": [{\"achievement_id\": \"1\", \"extra\": 1, \"extra\": 2}]}",
+                "{\"achievements\": [{\"achievement_id\": \"1\", \"sub_executions\": [{\"execution_id\": \"x\", "
+                        + "\"title\": \"t\", \"title\": \"u\"}]}]}",
+                "{\"achievements\": [], \"priority_groups\": [{\"priority\": 1, \"priority\": 2}]}",
+                "{\"achievements\": [], \"parallel_execution_waves\": {\"wave_1\": {}, \"wave_1\": {}}}")) {
+            assertThatThrownBy(() -> parse(json)).as(json).isInstanceOf(PlanReadException.class)
+                    .hasMessageContaining("Duplicate field '");
+        }
+    }
+
+    @Test
+    void shouldKeepWholeNumberEstimatesAsWritten() {
+        Plan plan = parse("{\"achievements\": [{\"achievement_id\": \"a\", \"estimated_hours\": 3}, "
+                + "{\"achievement_id\": \"b\", \"estimated_hours\": 250}, {\"achievement_id\": \"c\", "
+                + "\"estimated_hours\": 0}]}").plan();
+        assertThat(plan.achievements()).extracting(a -> a.estimate().raw()).containsExactly("3", "250", "0");
+        assertThat(plan.achievements()).extracting(a -> a.estimate().hours()).containsExactly(3.0, 250.0, 0.0);
+        assertThat(plan.achievements()).allMatch(a -> a.estimate().valid());
     }
 }

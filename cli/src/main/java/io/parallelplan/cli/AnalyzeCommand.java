@@ -1,0 +1,116 @@
+package io.parallelplan.cli;
+
+import io.parallelplan.core.analyze.EstimateBound;
+import io.parallelplan.core.analyze.PlanAnalysis;
+import io.parallelplan.core.analyze.PlanAnalyzer;
+import io.parallelplan.core.model.Estimate;
+import io.parallelplan.core.report.AnalysisJson;
+import io.parallelplan.core.validate.LoadedPlan;
+import io.parallelplan.core.validate.PlanLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code parallel-plan analyze}: levels, critical path, width, sequential sum and makespan of a valid plan. */
+@Command(
+        name = "analyze",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show a valid plan's levels (waves), critical path, width, sequential hours and the makespan of "
+                    + "critical-path list scheduling on N executors, with the saving against doing everything in "
+                    + "sequence.",
+            "Missing or unreadable estimates count as 1 hour."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:analysis printed", "2:invalid plan (every error is listed), unreadable file or bad usage"})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<plan>", description = "a parallel.json file or the folder holding it")
+    Path plan;
+
+    @Option(names = "--executors", paramLabel = "N",
+            description = "executors working at once (default: unlimited, every ready achievement starts at once; "
+                    + "the output says how many that takes)")
+    Integer executors;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--estimates", paramLabel = "upper|lower|middle", defaultValue = "upper",
+            description = "which end of a range estimate such as \"4-6\" counts: upper (default), lower or middle")
+    EstimateBound estimates;
+
+    @Override
+    public Integer call() {
+        if (executors != null && executors < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--executors must be at least 1, not " + executors + "; leave it out for unlimited executors");
+        }
+        LoadedPlan loaded = new PlanLoader().loadValid(plan);
+        PlanAnalysis analysis = new PlanAnalyzer(estimates)
+                .analyze(loaded.graph(), executors == null ? PlanAnalyzer.UNLIMITED : executors);
+        PrintWriter out = spec.commandLine().getOut();
+        String name = loaded.plan().name();
+        out.print(format.json()
+                ? new AnalysisJson().render(name, loaded.graph(), analysis)
+                : text(name, loaded.graph().size(), loaded.graph().edgeCount(), analysis));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static String text(String name, int achievements, int dependencies, PlanAnalysis a) {
+        StringBuilder b = new StringBuilder(256 + achievements * 8);
+        b.append("Plan ").append(FindingsPrinter.clean(name)).append(": ")
+                .append(achievements).append(achievements == 1 ? " achievement, " : " achievements, ")
+                .append(dependencies).append(dependencies == 1 ? " dependency\n" : " dependencies\n");
+        b.append("Levels (waves): ").append(a.levels().size()).append(", width ").append(a.width()).append('\n');
+        for (int l = 0; l < a.levels().size(); l++) {
+            List<String> level = a.levels().get(l);
+            b.append("  level ").append(l + 1).append(" (").append(level.size()).append("): ");
+            join(b, level, ", ");
+            b.append('\n');
+        }
+        b.append("Critical path: ").append(h(a.criticalPath().hours())).append(" (")
+                .append(a.criticalPath().ids().size()).append(" achievements): ");
+        join(b, a.criticalPath().ids(), " -> ");
+        b.append('\n');
+        b.append("Sequential: ").append(h(a.sequentialHours())).append('\n');
+        b.append("Makespan with ");
+        if (a.unlimitedExecutors()) {
+            b.append("unlimited executors: ").append(h(a.makespanHours())).append(" (at most ")
+                    .append(a.peakExecutors()).append(" at once)");
+        } else {
+            b.append(a.executors()).append(a.executors() == 1 ? " executor: " : " executors: ")
+                    .append(h(a.makespanHours())).append(" (no schedule beats ").append(h(a.lowerBoundHours()))
+                    .append(')');
+        }
+        b.append('\n');
+        b.append("Saving: ").append(h(a.savingHours())).append(" (")
+                .append(Math.round(a.savingFraction() * 100)).append("% of sequential)\n");
+        b.append("Estimates: ranges such as \"4-6\" count as their ")
+                .append(a.bound().name().toLowerCase(Locale.ROOT)).append(a.bound() == EstimateBound.MIDDLE
+                        ? "" : " bound").append(" (--estimates); missing ones as 1 h\n");
+        return b.toString();
+    }
+
+    private static void join(StringBuilder b, List<String> ids, String separator) {
+        for (int i = 0; i < ids.size(); i++) {
+            b.append(i == 0 ? "" : separator).append(ids.get(i));
+        }
+    }
+
+    private static String h(double hours) {
+        return Estimate.formatHours(hours) + " h";
+    }
+}

@@ -1,0 +1,95 @@
+package io.parallelplan.cli.run;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Catches SIGINT and SIGTERM for the duration of a run, so the driver can stop its attempts, save the ledger and
+ * exit 130 itself instead of the JVM dying at once; {@link #close()} puts the previous handlers back.
+ *
+ * <p>Uses {@code sun.misc.Signal} (module {@code jdk.unsupported}) through reflection, so the build stays free of
+ * internal-API warnings; where it is missing, a shutdown hook does the same work and then halts with 130. A signal
+ * that was ignored when the JVM started (a background job of a non-interactive shell ignores SIGINT) stays ignored:
+ * send SIGTERM to such a runner.
+ */
+public final class SignalTrap implements AutoCloseable {
+    private static final List<String> SIGNALS = List.of("INT", "TERM");
+
+    private final List<Runnable> undo = new ArrayList<>();
+
+    private SignalTrap() {}
+
+    /**
+     * Installs the handlers.
+     *
+     * @param onSignal called with the signal's name ({@code INT}, {@code TERM}) on a JVM thread; it must only hand
+     *     the news to the driver thread
+     * @param hookFallback when signals cannot be caught, called from a shutdown hook; it must return only when the
+     *     run is saved (the JVM then halts with 130)
+     */
+    public static SignalTrap install(Consumer<String> onSignal, Runnable hookFallback) {
+        SignalTrap trap = new SignalTrap();
+        if (!trap.installSignalHandlers(onSignal)) {
+            Thread hook = new Thread(() -> {
+                hookFallback.run();
+                Runtime.getRuntime().halt(130);
+            }, "parallel-plan-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            trap.undo.add(() -> {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running or has run.
+                }
+            });
+        }
+        return trap;
+    }
+
+    private boolean installSignalHandlers(Consumer<String> onSignal) {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
+            Method handle = signal.getMethod("handle", signal, handlerType);
+            Method getName = signal.getMethod("getName");
+            InvocationHandler calls = (proxy, method, args) -> switch (method.getName()) {
+                case "handle" -> {
+                    onSignal.accept((String) getName.invoke(args[0]));
+                    yield null;
+                }
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> "parallel-plan signal handler";
+                default -> throw new UnsupportedOperationException(method.getName());
+            };
+            Object handler = Proxy.newProxyInstance(
+                    SignalTrap.class.getClassLoader(), new Class<?>[] {handlerType}, calls);
+            for (String name : SIGNALS) {
+                Object sig = signal.getConstructor(String.class).newInstance(name);
+                Object previous = handle.invoke(null, sig, handler);
+                undo.add(() -> {
+                    try {
+                        handle.invoke(null, sig, previous);
+                    } catch (ReflectiveOperationException e) {
+                        // Leave ours in place: it only queues a message.
+                    }
+                });
+            }
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            undo.forEach(Runnable::run);
+            undo.clear();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        undo.forEach(Runnable::run);
+        undo.clear();
+    }
+}

@@ -1,0 +1,120 @@
+package io.parallelplan.core.report;
+
+/**
+ * Escaping for every place a report puts text from a plan: HTML/XML text and attributes (also SVG), JSON inside a
+ * {@code <script>} element, and Markdown. Characters XML 1.0 cannot hold (most C0 controls, lone surrogates) become
+ * U+FFFD, so a hostile title can never make a report ill-formed.
+ */
+final class Escape {
+    private Escape() {}
+
+    /** Text safe in XML/HTML element content and in double- or single-quoted attributes. */
+    static String xml(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            String rep = switch (c) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (rep == null && !isXmlChar(s, i)) {
+                rep = "\uFFFD";
+            }
+            if (rep == null && Character.isHighSurrogate(c)) {
+                // A valid pair: keep both halves.
+                if (sb != null) {
+                    sb.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+                continue;
+            }
+            if (rep != null) {
+                if (sb == null) {
+                    sb = new StringBuilder(n + 16).append(s, 0, i);
+                }
+                sb.append(rep);
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+
+    private static boolean isXmlChar(String s, int i) {
+        char c = s.charAt(i);
+        if (c == '\t' || c == '\n' || c == '\r') {
+            return true;
+        }
+        if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
+            return false;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return !Character.isLowSurrogate(c);
+    }
+
+    /**
+     * JSON text made safe inside {@code <script type="application/json">}: {@code <}, {@code >}, {@code &} and the
+     * JavaScript line separators become {@code \}{@code uXXXX} escapes (they can only occur inside JSON strings, where
+     * the escape means the same character), so no {@code </script>} or {@code <!--} can end the element.
+     */
+    static String jsonInScript(String json) {
+        StringBuilder sb = new StringBuilder(json.length() + 32);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("\\u003c");
+                case '>' -> sb.append("\\u003e");
+                case '&' -> sb.append("\\u0026");
+                case '\u2028' -> sb.append("\\u2028");
+                case '\u2029' -> sb.append("\\u2029");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Text safe in one Markdown table cell or paragraph: HTML special characters become entities (GitHub renders
+     * inline HTML), Markdown punctuation is backslash-escaped, and line breaks become spaces.
+     */
+    static String markdown(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '\r', '\n', '\t' -> sb.append(' ');
+                case '\\', '`', '*', '_', '[', ']', '|', '#', '~' -> sb.append('\\').append(c);
+                default -> sb.append(c < 0x20 ? '\uFFFD' : c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** At most {@code max} characters of {@code s}, ending with an ellipsis when cut (never inside a pair). */
+    static String shorten(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int cut = max - 1;
+        if (cut > 0 && Character.isHighSurrogate(s.charAt(cut - 1))) {
+            cut--;
+        }
+        return s.substring(0, cut) + "…";
+    }
+}

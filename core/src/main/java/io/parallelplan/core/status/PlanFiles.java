@@ -1,0 +1,109 @@
+package io.parallelplan.core.status;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The names of the methodology's files for one plan: an achievement's number in file names is its id without dots
+ * ({@code "1.1"} → {@code "11"}), and every name is checked so that it cannot leave the plan folder.
+ */
+public final class PlanFiles {
+    /** Folder of SUBPLAN files, relative to the plan folder. */
+    public static final String SUBPLANS = "subplans";
+    /** Folder of EXECUTION_TASK and SKIPPED files, relative to the plan folder. */
+    public static final String EXECUTION = "execution";
+    /** Folder of APPROVED and FIX files, relative to the plan folder. */
+    public static final String FEEDBACKS = "execution/feedbacks";
+
+    private static final Pattern SAFE_NUMBER = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern SAFE_PLAN = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
+    private final String planName;
+
+    /**
+     * @throws IllegalArgumentException when the plan name could not be part of a file name inside the plan folder
+     */
+    public PlanFiles(String planName) {
+        String problem = planNameProblem(planName);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        this.planName = planName;
+    }
+
+    /** The plan name used in file names. */
+    public String planName() {
+        return planName;
+    }
+
+    /** An achievement's number in file names: its id without dots. */
+    public static String number(String id) {
+        return Objects.requireNonNull(id, "id cannot be null").replace(".", "");
+    }
+
+    /**
+     * Why an id cannot name files inside the plan folder (a path separator, {@code ..}, an absolute path, characters
+     * other than letters, digits, '.', '_' and '-'), or {@code null} when it can.
+     */
+    public static String idProblem(String id) {
+        if (id == null || id.isEmpty()) {
+            return "an empty id cannot name a file";
+        }
+        if (id.contains("..") || id.contains("/") || id.contains("\\") || id.startsWith(".")) {
+            return "id \"" + id + "\" would name a file outside the plan folder; use letters, digits, '.', '_', '-'";
+        }
+        if (!SAFE_NUMBER.matcher(number(id)).matches()) {
+            return "id \"" + id + "\" cannot be part of a file name; use letters, digits, '.', '_' and '-' (at most 64)";
+        }
+        return null;
+    }
+
+    /** Why a plan name cannot be part of file names inside the plan folder, or {@code null} when it can. */
+    public static String planNameProblem(String name) {
+        if (name == null || name.isEmpty()) {
+            return "the plan has no name; set plan_name in parallel.json";
+        }
+        if (name.contains("..") || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+            return "plan name \"" + name + "\" would name a file outside the plan folder; "
+                    + "use letters, digits, '.', '_' and '-' in plan_name";
+        }
+        if (!SAFE_PLAN.matcher(name).matches()) {
+            return "plan name \"" + name + "\" cannot be part of a file name; "
+                    + "use letters, digits, '.', '_' and '-' in plan_name";
+        }
+        return null;
+    }
+
+    /** {@code subplans/SUBPLAN_<PLAN>_<nn>.md}. */
+    public String subplan(String number) {
+        return SUBPLANS + "/SUBPLAN_" + planName + "_" + number + ".md";
+    }
+
+    /** {@code execution/EXECUTION_TASK_<PLAN>_<nn>_<kk>.md}. */
+    public String executionTask(String number, int task) {
+        return EXECUTION + "/EXECUTION_TASK_" + planName + "_" + number + "_" + String.format("%02d", task) + ".md";
+    }
+
+    /** {@code execution/feedbacks/APPROVED_<nn>.md}. */
+    public static String approved(String number) {
+        return FEEDBACKS + "/APPROVED_" + number + ".md";
+    }
+
+    /** {@code execution/feedbacks/FIX_<nn>.md}. */
+    public static String fix(String number) {
+        return FEEDBACKS + "/FIX_" + number + ".md";
+    }
+
+    /** {@code execution/SKIPPED_<nn>.md}. */
+    public static String skipped(String number) {
+        return EXECUTION + "/SKIPPED_" + number + ".md";
+    }
+
+    String subplanPrefix() {
+        return "SUBPLAN_" + planName + "_";
+    }
+
+    String executionTaskPrefix() {
+        return "EXECUTION_TASK_" + planName + "_";
+    }
+}

@@ -1,0 +1,33 @@
+package io.parallelplan.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EscapeTest {
+    @Test
+    void shouldEscapeMarkupAndReplaceCharactersXmlCannotHold() {
+        assertThat(Escape.xml("<a href='x'>\"&\"</a>")).isEqualTo("&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;");
+        assertThat(Escape.xml("tab\tnl\nbell\u0007 \uDC00 😀")).isEqualTo("tab\tnl\nbell\uFFFD \uFFFD 😀");
+        assertThat(Escape.xml("plain")).isSameAs("plain");
+    }
+
+    @Test
+    void shouldKeepJsonInAScriptElementFromClosingIt() {
+        assertThat(Escape.jsonInScript("{\"t\":\"</script><!-- & \u2028\"}"))
+                .isEqualTo("{\"t\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\"}");
+    }
+
+    @Test
+    void shouldEscapeMarkdownPunctuationAndHtml() {
+        assertThat(Escape.markdown("a|b <img> *x* [l](u)\n#"))
+                .isEqualTo("a\\|b &lt;img&gt; \\*x\\* \\[l\\](u) \\#");
+    }
+
+    @Test
+    void shouldShortenWithoutSplittingASurrogatePair() {
+        assertThat(Escape.shorten("abcdef", 4)).isEqualTo("abc…");
+        assertThat(Escape.shorten("ab😀cd", 4)).isEqualTo("ab…");
+        assertThat(Escape.shorten("abc", 4)).isEqualTo("abc");
+    }
+}
