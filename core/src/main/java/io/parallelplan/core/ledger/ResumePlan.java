@@ -1,7 +1,7 @@
 package io.parallelplan.core.ledger;
 
 import io.parallelplan.core.schedule.RunOptions;
-import io.parallelplan.core.schedule.Scheduler;
+import io.parallelplan.core.schedule.SchedulePlan;
 import io.parallelplan.core.schedule.TaskRecord;
 import io.parallelplan.core.schedule.TaskState;
 import io.parallelplan.core.validate.LoadedPlan;
@@ -36,7 +36,7 @@ public record ResumePlan(String previousRunId, Map<String, String> skip, Map<Str
     public static ResumePlan of(LedgerState previous, LoadedPlan plan) {
         Objects.requireNonNull(previous, "previous run cannot be null");
         String run = previous.runId();
-        Scheduler probe = new Scheduler(plan, RunOptions.defaults(), previous.header().startedAt());
+        SchedulePlan probe = SchedulePlan.of(plan);
         Definitions definitions = Definitions.of(plan.plan());
         Map<String, TaskRecord> old = new HashMap<>();
         for (TaskRecord r : previous.records()) {
@@ -129,7 +129,7 @@ public record ResumePlan(String previousRunId, Map<String, String> skip, Map<Str
         return s.isFinal() ? s + " in run " + run : "not finished in run " + run;
     }
 
-    private static String keptReason(String id, Map<String, TaskRecord> old, Scheduler probe, String run) {
+    private static String keptReason(String id, Map<String, TaskRecord> old, SchedulePlan probe, String run) {
         TaskRecord r = old.get(id);
         List<String> children = probe.children(id);
         boolean allSkipped = r != null && r.state() == TaskState.SKIPPED;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parallelplan.core.schedule.RunOptions;
-import io.parallelplan.core.schedule.Scheduler;
+import io.parallelplan.core.schedule.SchedulePlan;
 import io.parallelplan.core.validate.LoadedPlan;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,13 +59,16 @@ public record RunHeader(
 
     /** The header of a run of this plan. */
     public static RunHeader of(String runId, LoadedPlan plan, RunOptions options, Instant startedAt) {
+        return of(runId, SchedulePlan.of(plan), options, startedAt);
+    }
+
+    /** The header of a run of this prepared plan. */
+    public static RunHeader of(String runId, SchedulePlan plan, RunOptions options, Instant startedAt) {
         Definitions definitions = Definitions.of(plan.plan());
-        Scheduler probe = new Scheduler(plan, RunOptions.defaults(), startedAt);
-        List<Node> nodes = new ArrayList<>();
-        for (String id : probe.ids()) {
-            var r = probe.record(id);
-            nodes.add(new Node(id, r.parentId(), r.group(), definitions.hash(id), r.optional(), r.required(),
-                    r.weight()));
+        List<Node> nodes = new ArrayList<>(plan.ids().size());
+        for (String id : plan.ids()) {
+            nodes.add(new Node(id, plan.parentOf(id).orElse(null), plan.isGroup(id), definitions.hash(id),
+                    plan.isOptional(id), plan.isRequired(id), plan.weight(id)));
         }
         return new RunHeader(runId, plan.plan().name(),
                 plan.plan().source().map(p -> p.toAbsolutePath().toString()).orElse(null),

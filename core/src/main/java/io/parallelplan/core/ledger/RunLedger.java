@@ -8,6 +8,7 @@ import io.parallelplan.core.schedule.EventReason;
 import io.parallelplan.core.schedule.RunEvent;
 import io.parallelplan.core.schedule.RunListener;
 import io.parallelplan.core.schedule.RunOptions;
+import io.parallelplan.core.schedule.SchedulePlan;
 import io.parallelplan.core.schedule.Scheduler;
 import io.parallelplan.core.schedule.TaskState;
 import io.parallelplan.core.validate.LoadedPlan;
@@ -89,7 +90,8 @@ public final class RunLedger implements Closeable {
             RunListener observer) {
         Objects.requireNonNull(directory, "run directory cannot be null");
         Objects.requireNonNull(observer, "observer cannot be null (use RunListener.NONE)");
-        RunHeader header = RunHeader.of(runId, plan, options, startedAt);
+        SchedulePlan prepared = SchedulePlan.of(plan);
+        RunHeader header = RunHeader.of(runId, prepared, options, startedAt);
         RunLedger ledger = new RunLedger(directory, header);
         try {
             Files.createDirectories(directory);
@@ -102,7 +104,7 @@ public final class RunLedger implements Closeable {
         ledger.openJournal(false);
         try {
             ledger.append(header.toJson());
-            ledger.scheduler = new Scheduler(plan, options, startedAt, ledger.writer.andThen(observer));
+            ledger.scheduler = new Scheduler(prepared, options, startedAt, ledger.writer.andThen(observer));
         } catch (RuntimeException e) {
             ledger.discard();
             throw e;
