@@ -14,7 +14,6 @@ import io.parallelplan.cli.run.RunFolder;
 import io.parallelplan.cli.run.ShellQuote;
 import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.analyze.PlanAnalyzer;
-import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.ledger.LedgerException;
 import io.parallelplan.core.ledger.ResumePlan;
 import io.parallelplan.core.ledger.RunJson;
@@ -40,16 +39,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -214,9 +210,10 @@ public final class RunCommand implements Callable<Integer> {
             resumed.applyTo(options);
         }
         if (only != null) {
-            String unknown = selectOnly(loaded, options);
-            if (unknown != null) {
-                return usage(err, unknown);
+            try {
+                options.only(loaded.graph(), only, withDeps);
+            } catch (IllegalArgumentException e) {
+                return usage(err, "--only: " + e.getMessage());
             }
         }
         RunOptions runOptions = options.build();
@@ -301,45 +298,6 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (report != null && Files.isDirectory(report)) {
             return "--report " + report + " is a folder; name the HTML file to write, e.g. --report run.html";
-        }
-        return null;
-    }
-
-    /** Skips everything --only does not choose; returns a usage problem for an unknown id. */
-    private String selectOnly(LoadedPlan loaded, RunOptions.Builder options) {
-        PlanGraph graph = loaded.graph();
-        Set<String> chosen = new LinkedHashSet<>();
-        ArrayDeque<Integer> todo = new ArrayDeque<>();
-        for (String id : only) {
-            String top = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
-            int node = graph.indexOf(top);
-            if (node < 0) {
-                return "--only: no achievement \"" + id + "\" in " + loaded.plan().name()
-                        + "; list ids as in the plan, e.g. --only " + graph.id(0);
-            }
-            if (chosen.add(top)) {
-                todo.add(node);
-            }
-        }
-        if (withDeps) {
-            boolean[] seen = new boolean[graph.size()];
-            todo.forEach(n -> seen[n] = true);
-            while (!todo.isEmpty()) {
-                int node = todo.poll();
-                for (int k = 0; k < graph.dependencyCount(node); k++) {
-                    int d = graph.dependency(node, k);
-                    if (!seen[d]) {
-                        seen[d] = true;
-                        chosen.add(graph.id(d));
-                        todo.add(d);
-                    }
-                }
-            }
-        }
-        for (Achievement a : loaded.plan().achievements()) {
-            if (!chosen.contains(a.id())) {
-                options.skip(a.id(), withDeps ? "not chosen by --only with its dependencies" : "not chosen by --only");
-            }
         }
         return null;
     }

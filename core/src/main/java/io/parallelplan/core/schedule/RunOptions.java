@@ -1,5 +1,8 @@
 package io.parallelplan.core.schedule;
 
+import io.parallelplan.core.graph.PlanGraph;
+import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -187,6 +190,48 @@ public final class RunOptions {
         public Builder skipAll(Iterable<String> taskIds, String reason) {
             for (String id : taskIds) {
                 skip(id, reason);
+            }
+            return this;
+        }
+
+        /**
+         * Runs only the chosen achievements (a sub-execution id such as {@code 2.1/2.1.1} chooses its achievement)
+         * and, with {@code withDependencies}, everything they depend on, directly or not; every other achievement
+         * is skipped, with a reason saying so. Skipped achievements satisfy their dependents, so a chosen achievement
+         * runs whether or not its dependencies ran.
+         *
+         * @throws IllegalArgumentException naming the first id that is no achievement of the graph
+         */
+        public Builder only(PlanGraph graph, Collection<String> ids, boolean withDependencies) {
+            boolean[] chosen = new boolean[graph.size()];
+            ArrayDeque<Integer> todo = new ArrayDeque<>();
+            for (String id : ids) {
+                int slash = id.indexOf('/');
+                int node = graph.indexOf(slash < 0 ? id : id.substring(0, slash));
+                if (node < 0) {
+                    throw new IllegalArgumentException("no achievement \"" + id + "\" in this plan; list ids as in "
+                            + "the plan" + (graph.size() == 0 ? "" : ", e.g. " + graph.id(0)));
+                }
+                if (!chosen[node]) {
+                    chosen[node] = true;
+                    todo.add(node);
+                }
+            }
+            while (withDependencies && !todo.isEmpty()) {
+                int node = todo.poll();
+                for (int k = 0; k < graph.dependencyCount(node); k++) {
+                    int d = graph.dependency(node, k);
+                    if (!chosen[d]) {
+                        chosen[d] = true;
+                        todo.add(d);
+                    }
+                }
+            }
+            String reason = withDependencies ? "not chosen by --only with its dependencies" : "not chosen by --only";
+            for (int node = 0; node < graph.size(); node++) {
+                if (!chosen[node]) {
+                    skip(graph.id(node), reason);
+                }
             }
             return this;
         }
