@@ -170,6 +170,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int runCommand() throws InterruptedException {
+        ProcessLauncher.preferFastSpawn();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String problem = checkOptions();

@@ -123,20 +123,6 @@ class RunCommandTest {
     }
 
     @Test
-    void shouldFailAnAttemptWhoseSpawnShellDiesAndSaveTheLedger() throws Exception {
-        plan(dir, achievement("1.1", "kill -s KILL $PPID; sleep 30"), achievement("2.1", mark("2.1"), "1.1"),
-                achievement("1.2", "sleep 0.5; " + mark("1.2")));
-
-        Result r = run(dir.toString(), "--max-parallel", "2");
-
-        assertThat(r.code()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(r.out()).containsPattern("1\\.1 FAILED .*the spawn shell /bin/sh \\(pid \\d+\\) ended unexpectedly")
-                .contains("2.1 BLOCKED ← 1.1 FAILED");
-        assertThat(markers(dir)).containsExactly("1.2");
-        assertThat(onlyRun(dir).resolve(RunLedger.RESULT)).content().contains("\"FAILURE\"");
-    }
-
-    @Test
     void shouldRunSubExecutionsAsTasksOfTheirAchievement() throws Exception {
         Map<String, Object> parts = achievement("2.1", null, "1.1");
         parts.put("sub_executions", List.of(

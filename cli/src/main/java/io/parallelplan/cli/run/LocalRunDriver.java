@@ -202,9 +202,7 @@ public final class LocalRunDriver {
         running.remove(a.id());
         a.cancelTimeout();
         AttemptOutcome outcome;
-        if (a.lost() != null) {
-            outcome = AttemptOutcome.failure(a.lost());
-        } else if (exitCode == 0) {
+        if (exitCode == 0) {
             outcome = AttemptOutcome.success();
         } else if (a.stopReason() == RunningAttempt.StopReason.TIMEOUT) {
             Duration limit = scheduler.timeout(a.id()).orElse(defaultTimeout);

@@ -1,38 +1,43 @@
 package io.parallelplan.cli.run;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
  * Starts attempts as {@code /bin/sh -c COMMAND} processes (a plain command without shell syntax directly) and kills
  * their whole process trees.
  *
- * <p>The JVM starts no process per attempt: {@link SpawnServer} shells, one per attempt running at once, started
- * when first needed and reused, fork them (a JVM process start costs about a millisecond, which dominated runs of
- * quick commands). On request each attempt runs in its own session and process group, through {@code setsid} when
- * it is installed (so a terminal's Ctrl-C reaches only the runner, which then stops every attempt itself). Attempts
- * read {@code /dev/null} (off Linux they ignore SIGINT and SIGQUIT, as every background command of a shell does);
- * their standard output and error go, merged, to their log file, which is kept only if they printed something.
- * Killing an attempt sends SIGTERM to every process of its tree (and to its process group, if it has one), then,
- * after a grace period, SIGKILL to what is left. The launcher's own threads (a timer for timeouts and forcible
- * kills, a reader per spawn shell) never touch the scheduler: they only report to the driver.
+ * <p>On request each attempt runs in its own session and process group, through {@code setsid} when it is installed
+ * (so a terminal's Ctrl-C reaches only the runner, which then stops every attempt itself). Attempts read
+ * {@code /dev/null}; their standard output and error go, merged, to their log file, which exists only if they printed
+ * something. Killing an attempt sends SIGTERM to
+ * every process of its tree (and to its process group, if it has one), then, after a grace period, SIGKILL to what
+ * is left. The launcher's own threads (a timer for timeouts and forcible kills, a waiter and a log copier per running
+ * attempt) never touch the scheduler: they only report to the driver.
  */
 public final class ProcessLauncher implements AutoCloseable {
     private static final String SHELL = "/bin/sh";
+    private static final long COPY_GRACE_MILLIS = 200;
     private static final Pattern PLAIN_WORDS = Pattern.compile(" *[A-Za-z0-9_./:=,+@%-]+( +[A-Za-z0-9_./:=,+@%-]+)* *");
     /** Keywords and built-ins of POSIX shells (dash, bash) that are not the same as a program of that name. */
     private static final Set<String> SHELL_WORDS = Set.of(
@@ -40,13 +45,13 @@ public final class ProcessLauncher implements AutoCloseable {
             "esac", "eval", "exec", "exit", "export", "fc", "fg", "fi", "for", "function", "getopts", "hash", "if",
             "in", "jobs", "local", "read", "readonly", "return", "select", "set", "shift", "source", "then", "times",
             "trap", "type", "ulimit", "umask", "unalias", "unset", "until", "wait", "while");
+    private static final ProcessBuilder.Redirect NULL_INPUT = ProcessBuilder.Redirect.from(new File("/dev/null"));
 
-    private final Path workdir;
+    private final File workdir;
     private final Map<String, String> environment;
     private final String setsid;
     private final ScheduledExecutorService timer;
-    private final Deque<SpawnServer> idle = new ConcurrentLinkedDeque<>();
-    private final List<SpawnServer> servers = new ArrayList<>();
+    private final ExecutorService helpers;
 
     /**
      * @param workdir the folder every attempt starts in
@@ -56,14 +61,32 @@ public final class ProcessLauncher implements AutoCloseable {
      *     it keeps Ctrl-C away from the attempts
      */
     public ProcessLauncher(Path workdir, Map<String, String> environment, boolean ownSessions) {
-        this.workdir = Objects.requireNonNull(workdir, "workdir cannot be null");
+        this.workdir = Objects.requireNonNull(workdir, "workdir cannot be null").toFile();
         this.environment = Map.copyOf(environment);
         this.setsid = ownSessions ? findSetsid() : null;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "parallel-plan-timer");
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("parallel-plan-timer"));
+        this.helpers = Executors.newCachedThreadPool(daemon("parallel-plan-attempt"));
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        });
+        };
+    }
+
+    /**
+     * Asks the JDK to start processes with {@code vfork} (one program start per process instead of two through
+     * {@code jspawnhelper}) on the JDKs that support it without a warning, unless the user chose a mechanism. Call
+     * before the first process of the JVM starts; later calls change nothing.
+     */
+    public static void preferFastSpawn() {
+        String key = "jdk.lang.Process.launchMechanism";
+        if (System.getProperty(key) == null && Runtime.version().feature() <= 21
+                && System.getProperty("os.name", "").startsWith("Linux")) {
+            System.setProperty(key, "VFORK");
+        }
     }
 
     private static String findSetsid() {
@@ -76,12 +99,11 @@ public final class ProcessLauncher implements AutoCloseable {
     }
 
     /**
-     * Starts one attempt; {@code onExit} is called once with the attempt and its exit code, on the spawn shell's
-     * reader thread, when the process has ended (or, with code -1 and {@link RunningAttempt#lost()} set, when the
-     * spawn shell ended first). Not thread-safe: one thread starts attempts.
+     * Starts one attempt; {@code onExit} is called once with the attempt and its exit code, on a waiter thread, when
+     * the process has ended. Not thread-safe: one thread starts attempts.
      *
-     * @param variables variables for this attempt, added after the launcher's own; names must be shell names
-     * @throws IOException when the spawn shell cannot be started or has ended, or the log's folder cannot be made
+     * @param variables variables for this attempt, added after the launcher's own
+     * @throws IOException when the shell cannot be started or the log cannot be opened
      */
     public RunningAttempt start(
             String id,
@@ -91,58 +113,29 @@ public final class ProcessLauncher implements AutoCloseable {
             Map<String, String> variables,
             ExitListener onExit)
             throws IOException {
-        Files.createDirectories(log.getParent());
-        SpawnServer server = idleServer();
-        RunningAttempt running = new RunningAttempt(id, attempt, log);
-        SpawnServer.Listener listener = new SpawnServer.Listener() {
-            @Override
-            public void started(long pid) {
-                Duration kill = running.started(pid);
-                if (kill != null) {
-                    killTree(running, kill);
-                }
-            }
-
-            @Override
-            public void exited(int status) {
-                idle.push(server);
-                SpawnServer.dropIfEmpty(log);
-                onExit.exited(running, status);
-            }
-
-            @Override
-            public void lost(String reason) {
-                running.lost(reason);
-                killTree(running, Duration.ZERO);
-                onExit.exited(running, -1);
-            }
-        };
-        try {
-            server.spawn(argv(command), variables, log, listener);
-        } catch (IOException | RuntimeException e) {
-            if (!server.dead()) {
-                idle.push(server);
-            }
-            throw e;
-        }
+        Process process = startProcess(command, variables);
+        RunningAttempt running = new RunningAttempt(id, attempt, process, log);
+        // The output comes through a pipe and the log file is created at its first byte: an attempt that prints
+        // nothing costs no file (creating thousands of empty files was the slowest part of a run of quick commands).
+        Future<?> copied = helpers.submit(() -> copy(process.getInputStream(), log));
+        // A waiter per running attempt: Process.onExit() would funnel every exit through the common fork-join
+        // pool, a single thread on a two-core machine.
+        helpers.execute(() -> {
+            int code = waitUninterruptibly(process);
+            awaitCopy(copied);
+            onExit.exited(running, code);
+        });
         return running;
     }
 
-    /** An idle spawn shell, started if none is; shells that ended unexpectedly are never idle. */
-    private SpawnServer idleServer() throws IOException {
-        SpawnServer server = idle.poll();
-        if (server != null) {
-            return server;
-        }
-        server = new SpawnServer(workdir, environment);
-        servers.add(server);
-        return server;
-    }
-
-    private List<String> argv(String command) {
+    private Process startProcess(String command, Map<String, String> variables) throws IOException {
         List<String> words = setsid == null ? simpleCommand(command) : null;
         if (words != null) {
-            return words;
+            try {
+                return builder(words, variables).start();
+            } catch (IOException notFound) {
+                // Let the shell say "not found" (into the log) and exit 127, as it would have.
+            }
         }
         List<String> argv = new ArrayList<>(4);
         if (setsid != null) {
@@ -151,7 +144,18 @@ public final class ProcessLauncher implements AutoCloseable {
         argv.add(SHELL);
         argv.add("-c");
         argv.add(command);
-        return argv;
+        return builder(argv, variables).start();
+    }
+
+    private ProcessBuilder builder(List<String> argv, Map<String, String> variables) {
+        ProcessBuilder builder = new ProcessBuilder(argv)
+                .directory(workdir)
+                .redirectErrorStream(true)
+                .redirectInput(NULL_INPUT);
+        Map<String, String> env = builder.environment();
+        env.putAll(environment);
+        env.putAll(variables);
+        return builder;
     }
 
     /**
@@ -172,6 +176,53 @@ public final class ProcessLauncher implements AutoCloseable {
         return words;
     }
 
+    /** Copies an attempt's output into its log, creating the file (and its folder) only if output comes. */
+    private static Void copy(InputStream in, Path log) throws IOException {
+        byte[] buffer = new byte[8192];
+        try (in) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                return null;
+            }
+            Files.createDirectories(log.getParent());
+            try (OutputStream out = Files.newOutputStream(log)) {
+                while (n >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    n = in.read(buffer);
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Waits briefly for the log to be complete, so a failure's tail is there when the driver reads it. A background
+     * process that keeps the attempt's output open must not hold up the attempt's end: its late output still goes
+     * to the log.
+     */
+    private static void awaitCopy(Future<?> copied) {
+        try {
+            copied.get(COPY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // The log may be incomplete (disk full, or output still coming); the attempt's end is what counts.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int waitUninterruptibly(Process process) {
+        while (true) {
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                if (!process.isAlive()) {
+                    return process.exitValue();
+                }
+            }
+        }
+    }
+
     /** Runs {@code action} on the launcher's timer after {@code delay}. */
     public ScheduledFuture<?> schedule(Duration delay, Runnable action) {
         return timer.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -187,15 +238,7 @@ public final class ProcessLauncher implements AutoCloseable {
      * whatever is left after {@code grace}. Returns at once.
      */
     public void killTree(RunningAttempt attempt, Duration grace) {
-        long pid = attempt.pidOrKillLater(grace);
-        if (pid == 0) {
-            return;
-        }
-        ProcessHandle root = ProcessHandle.of(pid).orElse(null);
-        if (root == null) {
-            signalGroup(pid, grace.isZero() ? "KILL" : "TERM");
-            return;
-        }
+        ProcessHandle root = attempt.process().toHandle();
         // Take the tree before anything dies: orphans are re-parented and drop out of descendants().
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(root);
@@ -232,13 +275,12 @@ public final class ProcessLauncher implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        servers.forEach(SpawnServer::close);
+        helpers.shutdownNow();
     }
 
     /** Told when an attempt's process has ended. */
     @FunctionalInterface
     public interface ExitListener {
-        /** {@code exitCode} is 128 + n after signal n, and -1 for an attempt that was lost. */
         void exited(RunningAttempt attempt, int exitCode);
     }
 }

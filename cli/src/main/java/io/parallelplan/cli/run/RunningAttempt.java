@@ -1,13 +1,11 @@
 package io.parallelplan.cli.run;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Future;
 
 /**
- * One attempt under way: the achievement, the attempt number, its process id (known once the spawn shell has
- * reported it) and log. Only the driver thread reads and writes the stop reason, timeout and deferral; the process
- * id, a kill asked for before it was known, and a lost attempt's reason are shared with the launcher's reader.
+ * One attempt under way: the achievement, the attempt number, its process and log. Only the driver thread reads
+ * and writes the mutable fields.
  */
 public final class RunningAttempt {
     /** Why the driver asked the process to stop, if it did. */
@@ -19,17 +17,16 @@ public final class RunningAttempt {
 
     private final String id;
     private final int attempt;
+    private final Process process;
     private final Path log;
     private StopReason stopReason = StopReason.NONE;
     private Future<?> timeout;
     private boolean deferred;
-    private long pid;
-    private Duration pendingKill;
-    private volatile String lost;
 
-    RunningAttempt(String id, int attempt, Path log) {
+    RunningAttempt(String id, int attempt, Process process, Path log) {
         this.id = id;
         this.attempt = attempt;
+        this.process = process;
         this.log = log;
     }
 
@@ -42,31 +39,8 @@ public final class RunningAttempt {
         return attempt;
     }
 
-    /**
-     * Records the process id; returns the grace period of a kill asked for before it was known, or {@code null}.
-     */
-    synchronized Duration started(long processId) {
-        pid = processId;
-        Duration kill = pendingKill;
-        pendingKill = null;
-        return kill;
-    }
-
-    /** The process id, or 0 when not yet known, in which case a kill with {@code grace} is kept for the start. */
-    synchronized long pidOrKillLater(Duration grace) {
-        if (pid == 0 && (pendingKill == null || grace.compareTo(pendingKill) < 0)) {
-            pendingKill = grace;
-        }
-        return pid;
-    }
-
-    /** Why the runner lost track of the attempt (its spawn shell ended), or {@code null}. */
-    public String lost() {
-        return lost;
-    }
-
-    void lost(String reason) {
-        lost = reason;
+    public Process process() {
+        return process;
     }
 
     /** The file its output goes to. */

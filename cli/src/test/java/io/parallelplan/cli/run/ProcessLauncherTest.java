@@ -1,8 +1,6 @@
 package io.parallelplan.cli.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,69 +105,6 @@ class ProcessLauncherTest {
 
         assertThat(exits.poll(10, TimeUnit.SECONDS)).isZero();
         assertThat(log).doesNotExist();
-    }
-
-    @Test
-    void shouldPassHostileCommandsValuesAndLogPathsToTheAttemptAsWritten() throws Exception {
-        launcher = new ProcessLauncher(dir, Map.of("PLAN_VAR", "p'q\n$(touch pwned1)"), false);
-        String hostile = "it's \"quoted\"\n$(touch pwned2) `touch pwned3` ${HOME} \\ ; exit 9 #";
-        Path log = dir.resolve("logs/it's a \"log\" $(touch pwned4)/x.attempt-1.log");
-
-        launcher.start("1.1", 1, "printf '%s|%s|' \"$PLAN_VAR\" \"$PARALLEL_PLAN_TITLE\"; echo 'a''b' \"$(echo sub)\" `echo back`",
-                log, Map.of("PARALLEL_PLAN_TITLE", hostile), (attempt, code) -> exits.add(code));
-
-        assertThat(exits.poll(10, TimeUnit.SECONDS)).isZero();
-        assertThat(log).content().isEqualTo("p'q\n$(touch pwned1)|" + hostile + "|ab sub back\n");
-        try (var files = Files.walk(dir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(name -> name.startsWith("pwned"));
-        }
-    }
-
-    @Test
-    void shouldReportTheRunningAttemptAsLostAndKillItsTreeWhenItsSpawnShellDies() throws Exception {
-        launcher = new ProcessLauncher(dir, Map.of(), false);
-        BlockingQueue<RunningAttempt> ended = new ArrayBlockingQueue<>(2);
-        RunningAttempt a = launcher.start("1.1", 1, "sleep 60 & echo $! > pid; echo $PPID > shell; wait",
-                dir.resolve("log"), Map.of(), (attempt, code) -> {
-                    exits.add(code);
-                    ended.add(attempt);
-                });
-        long sleeper = awaitPid(dir.resolve("pid"));
-        long shell = awaitPid(dir.resolve("shell"));
-
-        ProcessHandle.of(shell).orElseThrow().destroyForcibly();
-
-        assertThat(exits.poll(10, TimeUnit.SECONDS)).isEqualTo(-1);
-        assertThat(ended.poll()).isSameAs(a);
-        assertThat(a.lost()).startsWith("the spawn shell /bin/sh (pid " + shell + ") ended unexpectedly");
-        assertThat(awaitDeath(sleeper)).as("background sleep %d still alive", sleeper).isTrue();
-
-        launcher.start("1.2", 1, "echo again", dir.resolve("log2"), Map.of(), (attempt, code) -> exits.add(code));
-
-        assertThat(exits.poll(10, TimeUnit.SECONDS)).as("a new spawn shell starts the next attempt").isZero();
-        assertThat(dir.resolve("log2")).content().isEqualTo("again\n");
-    }
-
-    @Test
-    void shouldLeaveSigintToItsDefaultInAttemptsOnLinux() throws Exception {
-        assumeTrue(Files.isReadable(Path.of("/proc/self/stat")), "attempts ignore SIGINT where there is no /proc");
-        launcher = new ProcessLauncher(dir, Map.of(), false);
-
-        launcher.start("1.1", 1, "kill -s INT $$; echo survived", dir.resolve("log"), Map.of(),
-                (attempt, code) -> exits.add(code));
-
-        assertThat(exits.poll(10, TimeUnit.SECONDS)).isEqualTo(130);
-        assertThat(dir.resolve("log")).doesNotExist();
-    }
-
-    @Test
-    void shouldRefuseAVariableNameThatIsNotAShellName() {
-        launcher = new ProcessLauncher(dir, Map.of(), false);
-
-        assertThatThrownBy(() -> launcher.start("1.1", 1, "true", dir.resolve("log"), Map.of("A=B", "x"),
-                (attempt, code) -> exits.add(code)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("environment variable name A=B is not a shell name (letters, digits, _)");
     }
 
     private static long awaitPid(Path file) throws Exception {
