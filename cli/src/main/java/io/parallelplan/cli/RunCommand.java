@@ -24,9 +24,11 @@ import io.parallelplan.core.parse.PlanLocator;
 import io.parallelplan.core.report.ReportWriter;
 import io.parallelplan.core.schedule.BlockedChain;
 import io.parallelplan.core.schedule.FailurePolicy;
+import io.parallelplan.core.schedule.RunListener;
 import io.parallelplan.core.schedule.RunOptions;
 import io.parallelplan.core.schedule.RunResult;
 import io.parallelplan.core.schedule.RunStatus;
+import io.parallelplan.core.schedule.SchedulePlan;
 import io.parallelplan.core.schedule.Scheduler;
 import io.parallelplan.core.schedule.TaskRecord;
 import io.parallelplan.core.schedule.TaskState;
@@ -219,9 +221,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunOptions runOptions = options.build();
 
+        SchedulePlan prepared;
         Scheduler probe;
         try {
-            probe = new Scheduler(loaded, runOptions, Instant.now());
+            prepared = SchedulePlan.of(loaded);
+            probe = new Scheduler(prepared, runOptions, Instant.now(), RunListener.NONE);
         } catch (IllegalArgumentException e) {
             err.println("parallel-plan: " + file + ": " + e.getMessage());
             return ExitCodes.INVALID;
@@ -239,7 +243,7 @@ public final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return dryRun(out, loaded, probe, commands, parallel);
         }
-        return execute(out, err, file, loaded, runOptions, commands, parallel, resumed);
+        return execute(out, err, file, loaded, prepared, runOptions, commands, parallel, resumed);
     }
 
     private Path stateDir(Path planFolder) {
@@ -308,6 +312,7 @@ public final class RunCommand implements Callable<Integer> {
             PrintWriter err,
             Path file,
             LoadedPlan loaded,
+            SchedulePlan prepared,
             RunOptions runOptions,
             AttemptCommands commands,
             int parallel,
@@ -323,7 +328,8 @@ public final class RunCommand implements Callable<Integer> {
                     + resumed.rerun().size() + " to run again, " + resumed.skip().size() + " kept.");
         }
         RunDisplay display = display(progress, json, loaded, parallel, clock);
-        RunLedger ledger = RunLedger.create(folder.path(), folder.runId(), loaded, runOptions, clock.instant(), display);
+        RunLedger ledger = RunLedger.create(folder.path(), folder.runId(), prepared, runOptions, clock.instant(),
+                display);
         Scheduler scheduler = ledger.scheduler();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PARALLEL_PLAN_NAME", loaded.plan().name());

@@ -88,9 +88,15 @@ public final class RunLedger implements Closeable {
     public static RunLedger create(
             Path directory, String runId, LoadedPlan plan, RunOptions options, Instant startedAt,
             RunListener observer) {
+        return create(directory, runId, SchedulePlan.of(plan), options, startedAt, observer);
+    }
+
+    /** As {@link #create(Path, String, LoadedPlan, RunOptions, Instant, RunListener)}, for a plan prepared once. */
+    public static RunLedger create(
+            Path directory, String runId, SchedulePlan prepared, RunOptions options, Instant startedAt,
+            RunListener observer) {
         Objects.requireNonNull(directory, "run directory cannot be null");
         Objects.requireNonNull(observer, "observer cannot be null (use RunListener.NONE)");
-        SchedulePlan prepared = SchedulePlan.of(plan);
         RunHeader header = RunHeader.of(runId, prepared, options, startedAt);
         RunLedger ledger = new RunLedger(directory, header);
         try {
