@@ -7,7 +7,6 @@ import io.parallelplan.core.scaffold.ScaffoldPreview;
 import io.parallelplan.core.scaffold.ScaffoldRequest;
 import io.parallelplan.core.scaffold.ScaffoldResult;
 import io.parallelplan.core.scaffold.Scaffolder;
-import io.parallelplan.core.validate.InvalidPlanException;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -171,8 +170,6 @@ final class ScaffoldCommand {
             } catch (ScaffoldException e) {
                 err.println("parallel-plan: " + e.getMessage());
                 return ExitCodes.INVALID;
-            } catch (InvalidPlanException e) {
-                return WorkflowOutput.invalid(err, e);
             }
             preview(out, preview);
             if (preview.isEmpty()) {

@@ -4,7 +4,6 @@ import io.parallelplan.core.status.AchievementStatus;
 import io.parallelplan.core.status.PlanStatus;
 import io.parallelplan.core.status.StatusJson;
 import io.parallelplan.core.status.StatusReader;
-import io.parallelplan.core.validate.InvalidPlanException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -43,12 +42,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PlanStatus status;
-        try {
-            status = new StatusReader().read(plan);
-        } catch (InvalidPlanException e) {
-            return WorkflowOutput.invalid(spec.commandLine().getErr(), e);
-        }
+        PlanStatus status = new StatusReader().read(plan);
         if (output.json()) {
             out.println(StatusJson.render(status));
         } else {

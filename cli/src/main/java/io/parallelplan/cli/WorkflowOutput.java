@@ -2,7 +2,6 @@ package io.parallelplan.cli;
 
 import io.parallelplan.core.model.Estimate;
 import io.parallelplan.core.model.Finding;
-import io.parallelplan.core.validate.InvalidPlanException;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -10,19 +9,12 @@ import java.util.List;
 final class WorkflowOutput {
     private WorkflowOutput() {}
 
-    /** Prints findings one per line: {@code file:line:col: severity: message [code]}. */
+    /** Prints findings indented, one per line, in validate's form: {@code file:line:col: severity [code] id: message}. */
     static void findings(PrintWriter out, String file, List<Finding> findings) {
+        FindingsPrinter printer = FindingsPrinter.forTerminal();
         for (Finding f : findings) {
-            String where = f.location().isKnown() ? file + ":" + f.location() + ": " : file + ": ";
-            out.println("  " + where + f.severity().label() + ": " + f.message() + " [" + f.code() + "]");
+            out.println("  " + printer.line(file, f));
         }
-    }
-
-    /** Prints every error of an invalid plan and returns {@link ExitCodes#INVALID}. */
-    static int invalid(PrintWriter err, InvalidPlanException e) {
-        err.println("parallel-plan: " + e.getMessage());
-        findings(err, "parallel.json", e.report().errors());
-        return ExitCodes.INVALID;
     }
 
     static String hours(double hours) {

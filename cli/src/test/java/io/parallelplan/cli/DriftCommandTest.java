@@ -37,8 +37,8 @@ class DriftCommandTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("differ (2 differences)",
                 "2.1: PLAN_DEMO.md says it depends on 1.1, 1.2, parallel.json says 1.1; missing in parallel.json: 1.2",
-                "[drift-dependencies]", "\"Printer\" in PLAN_DEMO.md but \"Formatter\" in parallel.json",
-                "[drift-title]");
+                "warning [drift-dependencies] 2.1: ", "\"Printer\" in PLAN_DEMO.md but \"Formatter\" in parallel.json",
+                "warning [drift-title] ");
     }
 
     @Test
