@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parallelplan.core.model.Finding;
+import io.parallelplan.core.pipeline.ConsoleLines;
 import io.parallelplan.core.model.Severity;
 import io.parallelplan.core.validate.ValidationReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 
 /**
  * Prints a {@link ValidationReport}: as text, one {@code file:line:col: severity [code] achievement: message} line
@@ -147,26 +147,8 @@ public final class FindingsPrinter {
         out.flush();
     }
 
-    /** Escapes control characters (C0, DEL, C1) so text cannot move the cursor or change colours. */
+    /** Escapes control characters so text from a plan cannot move the cursor, change colours or forge a line. */
     static String clean(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (isControl(text.charAt(i))) {
-                StringBuilder b = new StringBuilder(text.length() + 16);
-                for (int j = 0; j < text.length(); j++) {
-                    char c = text.charAt(j);
-                    if (isControl(c)) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-                return b.toString();
-            }
-        }
-        return text;
-    }
-
-    private static boolean isControl(char c) {
-        return c < 0x20 || (c >= 0x7f && c < 0xa0);
+        return ConsoleLines.clean(text);
     }
 }
