@@ -21,24 +21,25 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /**
  * Starts attempts as {@code /bin/sh -c COMMAND} processes (a plain command without shell syntax directly) and kills
  * their whole process trees.
  *
- * <p>On request each attempt runs in its own session and process group, through {@code setsid} when it is installed
- * (so a terminal's Ctrl-C reaches only the runner, which then stops every attempt itself). Attempts read
- * {@code /dev/null}; their standard output and error go, merged, to their log file, which exists only if they printed
- * something. Killing an attempt sends SIGTERM to
- * every process of its tree (and to its process group, if it has one), then, after a grace period, SIGKILL to what
- * is left. The launcher's own threads (a timer for timeouts and forcible kills, a waiter and a log copier per running
- * attempt) never touch the scheduler: they only report to the driver.
+ * <p>Attempts are started by the process helper {@code parallel-plan-spawn} when the build left it beside the jar
+ * (see {@link SpawnHelper}); otherwise, or if the helper cannot start or dies, by the JDK's {@link ProcessBuilder}.
+ * Both behave the same for the attempt. On request each attempt runs in its own session and process group (so a
+ * terminal's Ctrl-C reaches only the runner, which then stops every attempt itself): the helper does it in the same
+ * {@code posix_spawn}, the JDK path through {@code setsid} when it is installed. Attempts read {@code /dev/null};
+ * their standard output and error go, merged, to their log file, which exists only if they printed something.
+ * Killing an attempt sends SIGTERM to every process of its tree (and to its process group, if it has one), then,
+ * after a grace period, SIGKILL to what is left. The launcher's own threads (a timer for timeouts and forcible
+ * kills; the helper's reply reader, or on the JDK path a waiter and a log copier per running attempt) never touch
+ * the scheduler: they only report to the driver.
  */
 public final class ProcessLauncher implements AutoCloseable {
     private static final String SHELL = "/bin/sh";
     private static final long COPY_GRACE_MILLIS = 200;
-    private static final Pattern PLAIN_WORDS = Pattern.compile(" *[A-Za-z0-9_./:=,+@%-]+( +[A-Za-z0-9_./:=,+@%-]+)* *");
     /** Keywords and built-ins of POSIX shells (dash, bash) that are not the same as a program of that name. */
     private static final Set<String> SHELL_WORDS = Set.of(
             "!", ".", ":", "alias", "bg", "break", "case", "cd", "command", "continue", "do", "done", "elif", "else",
@@ -52,6 +53,7 @@ public final class ProcessLauncher implements AutoCloseable {
     private final String setsid;
     private final ScheduledExecutorService timer;
     private final ExecutorService helpers;
+    private final SpawnHelper spawnHelper;
 
     /**
      * @param workdir the folder every attempt starts in
@@ -61,11 +63,36 @@ public final class ProcessLauncher implements AutoCloseable {
      *     it keeps Ctrl-C away from the attempts
      */
     public ProcessLauncher(Path workdir, Map<String, String> environment, boolean ownSessions) {
+        this(workdir, environment, ownSessions, SpawnHelper.locate());
+    }
+
+    /**
+     * @param spawnHelper the {@code parallel-plan-spawn} executable to start attempts with, or {@code null} to start
+     *     them with the JDK's process API
+     */
+    ProcessLauncher(Path workdir, Map<String, String> environment, boolean ownSessions, Path spawnHelper) {
         this.workdir = Objects.requireNonNull(workdir, "workdir cannot be null").toFile();
         this.environment = Map.copyOf(environment);
         this.setsid = ownSessions ? findSetsid() : null;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("parallel-plan-timer"));
         this.helpers = Executors.newCachedThreadPool(daemon("parallel-plan-attempt"));
+        this.spawnHelper = startHelper(spawnHelper, ownSessions);
+    }
+
+    private SpawnHelper startHelper(Path executable, boolean ownSessions) {
+        if (executable == null) {
+            return null;
+        }
+        try {
+            return SpawnHelper.start(executable, workdir, environment, ownSessions);
+        } catch (IOException e) {
+            return null; // The JDK starts the attempts instead: slower, same behaviour.
+        }
+    }
+
+    /** Whether attempts are started by the process helper (and not by the JDK). */
+    boolean usesSpawnHelper() {
+        return spawnHelper != null && spawnHelper.alive();
     }
 
     private static ThreadFactory daemon(String name) {
@@ -113,8 +140,22 @@ public final class ProcessLauncher implements AutoCloseable {
             Map<String, String> variables,
             ExitListener onExit)
             throws IOException {
+        RunningAttempt running = new RunningAttempt(id, attempt, log);
+        if (usesSpawnHelper()) {
+            List<String> words = simpleCommand(command);
+            try {
+                if (words != null) {
+                    spawnHelper.start(running, words, command, variables, onExit);
+                } else {
+                    spawnHelper.start(running, List.of(SHELL, "-c", command), null, variables, onExit);
+                }
+                return running;
+            } catch (IOException helperGone) {
+                // Start this one (and, once the helper is known dead, the next ones) with the JDK.
+            }
+        }
         Process process = startProcess(command, variables);
-        RunningAttempt running = new RunningAttempt(id, attempt, process, log);
+        running.handle(process.toHandle());
         // The output comes through a pipe and the log file is created at its first byte: an attempt that prints
         // nothing costs no file (creating thousands of empty files was the slowest part of a run of quick commands).
         Future<?> copied = helpers.submit(() -> copy(process.getInputStream(), log));
@@ -165,15 +206,34 @@ public final class ProcessLauncher implements AutoCloseable {
      * name, is started directly, saving a program start; the result is the same as with {@code /bin/sh -c}.
      */
     static List<String> simpleCommand(String command) {
-        if (!PLAIN_WORDS.matcher(command).matches()) {
+        List<String> words = new ArrayList<>(4);
+        int start = -1;
+        for (int i = 0; i <= command.length(); i++) {
+            char c = i < command.length() ? command.charAt(i) : ' ';
+            if (c == ' ') {
+                if (start >= 0) {
+                    words.add(command.substring(start, i));
+                    start = -1;
+                }
+            } else if (plainWordChar(c)) {
+                start = start < 0 ? i : start;
+            } else {
+                return null;
+            }
+        }
+        if (words.isEmpty()) {
             return null;
         }
-        List<String> words = List.of(command.trim().split(" +"));
         String first = words.get(0);
         if (first.indexOf('=') >= 0 || SHELL_WORDS.contains(first)) {
             return null;
         }
         return words;
+    }
+
+    /** The characters of a word without shell syntax: letters, digits and {@code _ . / : = , + @ % -}. */
+    private static boolean plainWordChar(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || "_./:=,+@%-".indexOf(c) >= 0;
     }
 
     /** Copies an attempt's output into its log, creating the file (and its folder) only if output comes. */
@@ -198,8 +258,8 @@ public final class ProcessLauncher implements AutoCloseable {
 
     /**
      * Waits briefly for the log to be complete, so a failure's tail is there when the driver reads it. A background
-     * process that keeps the attempt's output open must not hold up the attempt's end: its late output still goes
-     * to the log.
+     * process that keeps the attempt's output open must not hold up the attempt's end. (On this path its later output
+     * is lost: the JDK closes an ended process's pipe. The process helper keeps copying it into the log.)
      */
     private static void awaitCopy(Future<?> copied) {
         try {
@@ -238,22 +298,35 @@ public final class ProcessLauncher implements AutoCloseable {
      * whatever is left after {@code grace}. Returns at once.
      */
     public void killTree(RunningAttempt attempt, Duration grace) {
-        ProcessHandle root = attempt.process().toHandle();
+        ProcessHandle root = attempt.handle();
         // Take the tree before anything dies: orphans are re-parented and drop out of descendants().
-        List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(root);
-        root.descendants().forEach(tree::add);
-        signalGroup(root.pid(), "TERM");
-        tree.forEach(ProcessHandle::destroy);
+        List<ProcessHandle> descendants = root == null ? List.of() : root.descendants().toList();
+        signal(attempt, false);
+        descendants.forEach(ProcessHandle::destroy);
         Runnable force = () -> {
             // Also reaches members that left the tree (double-forked daemons) but stayed in the group.
-            signalGroup(root.pid(), "KILL");
-            tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+            signal(attempt, true);
+            descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         };
         if (grace.isZero()) {
             force.run();
         } else {
             schedule(grace, force);
+        }
+    }
+
+    /** SIGTERM (or SIGKILL when forced) to the attempt's own process and, if it has one, its process group. */
+    private void signal(RunningAttempt attempt, boolean force) {
+        if (attempt.token() != 0) {
+            spawnHelper.kill(attempt, force ? 9 : 15);
+            return;
+        }
+        ProcessHandle root = attempt.handle();
+        signalGroup(root.pid(), force ? "KILL" : "TERM");
+        if (!force) {
+            root.destroy();
+        } else if (root.isAlive()) {
+            root.destroyForcibly();
         }
     }
 
@@ -276,6 +349,9 @@ public final class ProcessLauncher implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         helpers.shutdownNow();
+        if (spawnHelper != null) {
+            spawnHelper.close();
+        }
     }
 
     /** Told when an attempt's process has ended. */

@@ -5,7 +5,7 @@ import java.util.concurrent.Future;
 
 /**
  * One attempt under way: the achievement, the attempt number, its process and log. Only the driver thread reads
- * and writes the mutable fields.
+ * and writes the stop reason, timeout and deferral; the process handle is set by whoever learns the process id.
  */
 public final class RunningAttempt {
     /** Why the driver asked the process to stop, if it did. */
@@ -17,16 +17,17 @@ public final class RunningAttempt {
 
     private final String id;
     private final int attempt;
-    private final Process process;
     private final Path log;
+    private volatile ProcessHandle handle;
+    private volatile long pid;
+    private long token;
     private StopReason stopReason = StopReason.NONE;
     private Future<?> timeout;
     private boolean deferred;
 
-    RunningAttempt(String id, int attempt, Process process, Path log) {
+    RunningAttempt(String id, int attempt, Path log) {
         this.id = id;
         this.attempt = attempt;
-        this.process = process;
         this.log = log;
     }
 
@@ -39,8 +40,41 @@ public final class RunningAttempt {
         return attempt;
     }
 
-    public Process process() {
-        return process;
+    /**
+     * Its process, or {@code null} until the process helper has said which one it is (or when it has ended and been
+     * reaped already).
+     */
+    public ProcessHandle handle() {
+        ProcessHandle h = handle;
+        if (h == null && pid > 0) {
+            h = ProcessHandle.of(pid).orElse(null);
+        }
+        return h;
+    }
+
+    /** The process the launcher started itself. */
+    void handle(ProcessHandle handle) {
+        this.handle = handle;
+        this.pid = handle.pid();
+    }
+
+    /** The process id the helper reported; 0 until then. */
+    long pid() {
+        return pid;
+    }
+
+    /** Records the process id the helper reported (looked up as a handle only if the attempt has to be killed). */
+    void pid(long pid) {
+        this.pid = pid;
+    }
+
+    /** The process helper's name for it; 0 when the launcher started it itself. */
+    long token() {
+        return token;
+    }
+
+    void token(long token) {
+        this.token = token;
     }
 
     /** The file its output goes to. */
