@@ -16,7 +16,6 @@ import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.analyze.PlanAnalyzer;
 import io.parallelplan.core.ledger.LedgerException;
 import io.parallelplan.core.ledger.ResumePlan;
-import io.parallelplan.core.ledger.RunJson;
 import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.model.Estimate;
@@ -352,7 +351,7 @@ public final class RunCommand implements Callable<Integer> {
             writeReport(progress, err, loaded, folder);
         }
         if (json) {
-            out.println(RunJson.write(result.summary()));
+            out.println(ledger.resultJson());
             out.flush();
         }
         if (outcome.interrupted()) {

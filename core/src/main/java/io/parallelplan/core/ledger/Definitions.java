@@ -1,6 +1,6 @@
 package io.parallelplan.core.ledger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.model.Plan;
 import java.nio.charset.StandardCharsets;
@@ -27,23 +27,24 @@ public final class Definitions {
     private final Map<String, String> hashes;
     private final String planHash;
 
-    private Definitions(Map<String, String> hashes) {
+    private Definitions(Map<String, String> hashes, MessageDigest sha) {
         this.hashes = Collections.unmodifiableMap(hashes);
         StringBuilder all = new StringBuilder();
         hashes.forEach((id, h) -> all.append(id).append('=').append(h).append('\n'));
-        this.planHash = sha(all.toString());
+        this.planHash = sha(all.toString(), sha);
     }
 
     /** The hashes of every achievement and sub-execution of a plan, in plan order. */
     public static Definitions of(Plan plan) {
         Map<String, String> hashes = new LinkedHashMap<>();
+        MessageDigest sha = sha256();
         for (Achievement a : plan.achievements()) {
-            hashes.putIfAbsent(a.id(), hash(achievementFields(a)));
+            hashes.putIfAbsent(a.id(), hash(achievementFields(a), sha));
             for (Achievement s : a.subExecutions()) {
-                hashes.putIfAbsent(a.id() + "/" + s.id(), hash(subExecutionFields(a, s)));
+                hashes.putIfAbsent(a.id() + "/" + s.id(), hash(subExecutionFields(a, s), sha));
             }
         }
-        return new Definitions(hashes);
+        return new Definitions(hashes, sha);
     }
 
     /** Id → definition hash, plan order. */
@@ -86,18 +87,46 @@ public final class Definitions {
         return o == null ? "\u0000" : o;
     }
 
-    private static String hash(List<Object> fields) {
-        try {
-            return sha(RunJson.mapper().writeValueAsString(fields));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode a definition", e);
+    private static String hash(List<Object> fields, MessageDigest sha) {
+        StringBuilder json = new StringBuilder(128);
+        encode(fields, json);
+        return sha(json.toString(), sha);
+    }
+
+    /**
+     * The JSON text Jackson writes for these fields (lists, strings, integers) — what the hashes have always been
+     * taken over — without building a serializer per plan: hashing is on the way to a run's first start.
+     */
+    static void encode(Object value, StringBuilder json) {
+        if (value instanceof String text) {
+            json.append('"');
+            JsonStringEncoder.getInstance().quoteAsString(text, json);
+            json.append('"');
+        } else if (value instanceof Integer number) {
+            json.append(number.intValue());
+        } else if (value instanceof List<?> list) {
+            json.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                encode(list.get(i), json);
+            }
+            json.append(']');
+        } else {
+            throw new IllegalArgumentException("a definition field cannot be " + value);
         }
     }
 
-    private static String sha(String text) {
+    private static String sha(String text, MessageDigest sha) {
+        byte[] digest = sha.digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 8);
+    }
+
+    /** One digest per plan: looking the algorithm up costs more than hashing a definition. */
+    private static MessageDigest sha256() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }

@@ -1,9 +1,11 @@
 package io.parallelplan.core.ledger;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parallelplan.core.schedule.EventReason;
@@ -13,7 +15,12 @@ import io.parallelplan.core.schedule.RunOptions;
 import io.parallelplan.core.schedule.RunStatus;
 import io.parallelplan.core.schedule.RunSummary;
 import io.parallelplan.core.schedule.TaskState;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,7 +35,9 @@ import java.util.Map;
  */
 public final class RunJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds. */
+    private static final long YEAR_0 = -62_167_219_200L;
+    private static final long YEAR_10000 = 253_402_300_800L;
 
     private RunJson() {}
 
@@ -62,12 +71,61 @@ public final class RunJson {
         return root;
     }
 
-    /** {@link #toJson(RunSummary)}, indented, as text. */
+    /**
+     * {@link #toJson(RunSummary)}, indented, as text: the same text as Jackson's indented output of that tree,
+     * written straight to a generator (a run's last step; for thousands of achievements the tree and its
+     * serializers cost more than the writing).
+     */
     public static String write(RunSummary summary) {
-        try {
-            return PRETTY.writeValueAsString(toJson(summary));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a run summary as JSON", e);
+        StringWriter text = new StringWriter(128 + 256 * summary.achievements().size());
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            g.writeStartObject();
+            g.writeStringField("result", summary.result().name());
+            g.writeObjectFieldStart("counts");
+            for (Map.Entry<String, Integer> c : summary.counts().entrySet()) {
+                g.writeNumberField(c.getKey(), c.getValue());
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("achievements");
+            StringBuilder time = new StringBuilder(32);
+            for (Map.Entry<String, RunSummary.Entry> a : summary.achievements().entrySet()) {
+                RunSummary.Entry e = a.getValue();
+                g.writeObjectFieldStart(a.getKey());
+                g.writeStringField("state", e.state().name());
+                g.writeNumberField("attempts", e.attempts());
+                g.writeFieldName("exit_code");
+                if (e.exitCode() == null) {
+                    g.writeNull();
+                } else {
+                    g.writeNumber(e.exitCode());
+                }
+                g.writeArrayFieldStart("blocked_by");
+                for (String cause : e.blockedBy()) {
+                    g.writeString(cause);
+                }
+                g.writeEndArray();
+                writeTime(g, "started_at", e.startedAt(), time);
+                writeTime(g, "finished_at", e.finishedAt(), time);
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a run summary as JSON", e);
+        }
+        return text.toString();
+    }
+
+    private static void writeTime(JsonGenerator g, String field, Instant value, StringBuilder scratch)
+            throws IOException {
+        g.writeFieldName(field);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            scratch.setLength(0);
+            instant(scratch, value);
+            g.writeString(scratch.toString());
         }
     }
 
@@ -136,9 +194,75 @@ public final class RunJson {
                 text(o, "cause"));
     }
 
-    /** An event as one line of JSON (no line break). */
+    /**
+     * An event as one line of JSON (no line break): the same text as {@code toJson(e).toString()}, written directly,
+     * because the journal writes one line per event and a run of quick commands writes thousands per second.
+     */
     public static String line(RunEvent e) {
-        return toJson(e).toString();
+        StringBuilder b = new StringBuilder(160);
+        b.append("{\"type\":\"event\",\"time\":\"");
+        instant(b, e.time());
+        b.append("\",\"id\":");
+        string(b, e.taskId());
+        b.append(",\"from\":\"").append(e.from().name()).append("\",\"to\":\"").append(e.to().name()).append('"');
+        if (e.attempt() != 0) {
+            b.append(",\"attempt\":").append(e.attempt());
+        }
+        if (e.exitCode() != null) {
+            b.append(",\"exit_code\":").append(e.exitCode().intValue());
+        }
+        if (e.message() != null) {
+            b.append(",\"message\":");
+            string(b, e.message());
+        }
+        b.append(",\"reason\":\"").append(e.reason().name()).append('"');
+        if (e.cause() != null) {
+            b.append(",\"cause\":");
+            string(b, e.cause());
+        }
+        return b.append('}').toString();
+    }
+
+    private static void string(StringBuilder b, String text) {
+        b.append('"');
+        JsonStringEncoder.getInstance().quoteAsString(text, b);
+        b.append('"');
+    }
+
+    /** {@link Instant#toString()} without the formatter's machinery, for years 0 to 9999 (others take the slow way). */
+    static void instant(StringBuilder b, Instant t) {
+        long seconds = t.getEpochSecond();
+        if (seconds < YEAR_0 || seconds >= YEAR_10000) {
+            b.append(t);
+            return;
+        }
+        LocalDateTime d = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        digits(b, d.getYear(), 4).append('-');
+        digits(b, d.getMonthValue(), 2).append('-');
+        digits(b, d.getDayOfMonth(), 2).append('T');
+        digits(b, d.getHour(), 2).append(':');
+        digits(b, d.getMinute(), 2).append(':');
+        digits(b, d.getSecond(), 2);
+        int nano = t.getNano();
+        if (nano != 0) {
+            b.append('.');
+            if (nano % 1_000_000 == 0) {
+                digits(b, nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                digits(b, nano / 1000, 6);
+            } else {
+                digits(b, nano, 9);
+            }
+        }
+        b.append('Z');
+    }
+
+    private static StringBuilder digits(StringBuilder b, int value, int width) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(text);
     }
 
     /** Reads an event from one line of JSON. */

@@ -68,6 +68,7 @@ public final class RunLedger implements Closeable {
     private int sinceSnapshot;
     private Scheduler scheduler;
     private boolean closed;
+    private String resultJson;
 
     private RunLedger(Path directory, RunHeader header) {
         this.directory = directory;
@@ -273,6 +274,14 @@ public final class RunLedger implements Closeable {
         sinceSnapshot = 0;
     }
 
+    /**
+     * The text of {@code result.json} (without its final line break) once {@link #close()} has written it, else
+     * {@code null}: what {@code run --format json} prints, so the two never differ.
+     */
+    public String resultJson() {
+        return resultJson;
+    }
+
     /** Writes the last snapshot and {@code result.json}, and closes the journal. Idempotent. */
     @Override
     public void close() {
@@ -281,8 +290,9 @@ public final class RunLedger implements Closeable {
         }
         snapshot();
         Path tmp = directory.resolve(RESULT + ".tmp");
+        resultJson = RunJson.write(state().summary());
         try {
-            Files.writeString(tmp, RunJson.write(state().summary()) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(tmp, resultJson + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new LedgerException(tmp, "cannot write the result: " + e.getMessage(), e);
         }
@@ -301,7 +311,7 @@ public final class RunLedger implements Closeable {
     private final class Writer implements RunListener {
         @Override
         public void onEvent(RunEvent event) {
-            append(RunJson.toJson(event));
+            append(RunJson.line(event));
             fold.apply(event);
             if (++sinceSnapshot >= snapshotEvery) {
                 snapshot();
@@ -337,10 +347,14 @@ public final class RunLedger implements Closeable {
     }
 
     private void append(ObjectNode line) {
+        append(line.toString());
+    }
+
+    private void append(String line) {
         if (closed) {
             throw new IllegalStateException("the ledger of run " + runId() + " is closed");
         }
-        byte[] data = (line.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] data = (line + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             out.write(data);
             out.flush();

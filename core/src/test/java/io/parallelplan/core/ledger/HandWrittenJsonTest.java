@@ -1,0 +1,126 @@
+package io.parallelplan.core.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.parallelplan.core.schedule.EventReason;
+import io.parallelplan.core.schedule.RunEvent;
+import io.parallelplan.core.schedule.RunStatus;
+import io.parallelplan.core.schedule.RunSummary;
+import io.parallelplan.core.schedule.TaskState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The journal's event lines, the definition hashes' input and the run summary are written by hand for speed; they
+ * must stay the exact text Jackson writes (old ledgers are resumed by comparing hashes, readers parse them with
+ * Jackson, and users' scripts read {@code result.json}).
+ */
+class HandWrittenJsonTest {
+    @Property
+    void eventLinesAreWhatJacksonWrites(
+            @ForAll("instants") Instant time,
+            @ForAll("texts") String id,
+            @ForAll TaskState from,
+            @ForAll TaskState to,
+            @ForAll @IntRange(min = 0, max = 12) int attempt,
+            @ForAll("exitCodes") Integer exitCode,
+            @ForAll("maybeTexts") String message,
+            @ForAll EventReason reason,
+            @ForAll("maybeTexts") String cause)
+            throws JsonProcessingException {
+        RunEvent event = new RunEvent(time, id, from, to, attempt, exitCode, message, reason, cause);
+
+        String line = RunJson.line(event);
+
+        assertThat(line).isEqualTo(RunJson.toJson(event).toString());
+        assertThat(RunJson.readEvent(RunJson.mapper().readTree(line))).isEqualTo(event);
+    }
+
+    @Property
+    void instantsAreWrittenAsInstantToStringDoes(@ForAll("instants") Instant time) {
+        StringBuilder b = new StringBuilder();
+        RunJson.instant(b, time);
+        assertThat(b).hasToString(time.toString());
+    }
+
+    @Property
+    void definitionFieldsAreEncodedAsJacksonEncodesThem(@ForAll("fields") List<Object> fields)
+            throws JsonProcessingException {
+        StringBuilder json = new StringBuilder();
+        Definitions.encode(fields, json);
+        assertThat(json).hasToString(RunJson.mapper().writeValueAsString(fields));
+    }
+
+    @Property(tries = 200)
+    void runSummariesAreWhatJacksonIndents(@ForAll("summaries") RunSummary summary) throws JsonProcessingException {
+        String jackson = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(RunJson.toJson(summary));
+
+        assertThat(RunJson.write(summary)).isEqualTo(jackson);
+        assertThat(RunJson.readSummary(RunJson.mapper().readTree(RunJson.write(summary)))).isEqualTo(summary);
+    }
+
+    @Provide
+    Arbitrary<RunSummary> summaries() {
+        Arbitrary<RunSummary.Entry> entry = Combinators.combine(
+                Arbitraries.of(TaskState.class),
+                Arbitraries.integers().between(0, 4),
+                exitCodes(),
+                Arbitraries.strings().all().ofMaxLength(6).list().ofMaxSize(3),
+                instants().injectNull(0.3),
+                instants().injectNull(0.3))
+                .as(RunSummary.Entry::new);
+        Arbitrary<Map<String, Integer>> counts = Arbitraries.maps(Arbitraries.of(TaskState.class)
+                .map(t -> t.name().toLowerCase(java.util.Locale.ROOT)), Arbitraries.integers().between(0, 9))
+                .ofMaxSize(9);
+        return Combinators.combine(Arbitraries.of(RunStatus.class), counts,
+                Arbitraries.maps(Arbitraries.strings().all().ofMaxLength(8), entry).ofMaxSize(6))
+                .as(RunSummary::new);
+    }
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        Arbitrary<Long> seconds = Arbitraries.longs().between(-62_167_219_200L - 1000, 253_402_300_800L + 1000);
+        Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 999)
+                .map(n -> n * 1_000_000), Arbitraries.integers().between(0, 999_999).map(n -> n * 1000),
+                Arbitraries.integers().between(0, 999_999_999));
+        return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond)
+                .edgeCases(c -> c.add(Instant.EPOCH));
+    }
+
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.strings().all().ofMaxLength(12)
+                .edgeCases(c -> c.add("\u0000").add("quote\"back\\slash").add("tab\there").add("ünïcødé ✓"));
+    }
+
+    @Provide
+    Arbitrary<String> maybeTexts() {
+        return texts().injectNull(0.3);
+    }
+
+    @Provide
+    Arbitrary<Integer> exitCodes() {
+        return Arbitraries.integers().between(-1, 255).injectNull(0.5);
+    }
+
+    @Provide
+    Arbitrary<List<Object>> fields() {
+        Arbitrary<Object> leaf = Arbitraries.oneOf(texts().map(t -> (Object) t),
+                Arbitraries.integers().map(i -> (Object) i));
+        Arbitrary<Object> list = texts().list().ofMaxSize(4).map(l -> (Object) new ArrayList<Object>(l));
+        return Arbitraries.oneOf(leaf, list).list().ofMaxSize(9);
+    }
+}
