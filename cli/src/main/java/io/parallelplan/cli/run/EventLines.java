@@ -6,10 +6,9 @@ import io.parallelplan.core.schedule.TaskState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,11 +16,12 @@ import java.util.Map;
  * SUCCEEDED in 2.0s}, {@code [12:00:04] 3.1 BLOCKED ← 2.2}. Dependencies becoming satisfied are not shown.
  */
 public final class EventLines implements RunDisplay {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
-
     private final PrintWriter out;
     private final ZoneId zone;
     private final Map<String, Instant> started = new HashMap<>();
+    /** The clock text of the last second shown: events come thousands per second, the clock changes once. */
+    private long clockSecond = Long.MIN_VALUE;
+    private String clockText;
 
     public EventLines(PrintWriter out, ZoneId zone) {
         this.out = out;
@@ -32,14 +32,25 @@ public final class EventLines implements RunDisplay {
     public void onEvent(RunEvent e) {
         String text = describe(e, started);
         if (text != null) {
-            out.append('[').append(CLOCK.format(e.time().atZone(zone))).append("] ").append(text).append('\n');
+            out.append('[').append(clock(e.time())).append("] ").append(text).append('\n');
         }
     }
 
     @Override
     public void onStop(EventReason kind, String reason, Instant time) {
-        out.append('[').append(CLOCK.format(time.atZone(zone))).append("] ")
-                .append("stopping: ").append(reason).append('\n');
+        out.append('[').append(clock(time)).append("] ").append("stopping: ").append(reason).append('\n');
+    }
+
+    /** {@code HH:mm:ss} in the display's time zone. */
+    private String clock(Instant time) {
+        long second = time.getEpochSecond();
+        if (second != clockSecond) {
+            LocalTime local = LocalTime.ofInstant(time, zone);
+            clockText = twoDigits(local.getHour()) + ":" + twoDigits(local.getMinute()) + ":"
+                    + twoDigits(local.getSecond());
+            clockSecond = second;
+        }
+        return clockText;
     }
 
     @Override
@@ -104,12 +115,17 @@ public final class EventLines implements RunDisplay {
     static String seconds(Duration d) {
         long ms = Math.max(0, d.toMillis());
         if (ms < 60_000) {
-            return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
+            long tenths = (ms + 50) / 100; // rounded half up, as %.1f does
+            return tenths / 10 + "." + tenths % 10 + "s";
         }
         long s = ms / 1000;
         if (s < 3600) {
-            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+            return s / 60 + "m" + twoDigits(s % 60) + "s";
         }
-        return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+        return s / 3600 + "h" + twoDigits((s % 3600) / 60) + "m";
+    }
+
+    private static String twoDigits(long n) {
+        return n < 10 ? "0" + n : Long.toString(n);
     }
 }

@@ -132,7 +132,16 @@ public final class RunFolder {
     }
 
     private static String safe(String segment) {
-        String s = segment.replaceAll("[^A-Za-z0-9._-]", "_");
-        return s.isEmpty() || s.startsWith(".") ? "_" + s : s;
+        StringBuilder b = new StringBuilder(segment.length() + 1);
+        if (segment.isEmpty() || segment.charAt(0) == '.') {
+            b.append('_');
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            boolean plain = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-';
+            b.append(plain ? c : '_');
+        }
+        return b.toString();
     }
 }

@@ -66,5 +66,7 @@ class RunFolderTest {
         assertThat(run.log("2.1/2.1.1", 1)).isEqualTo(logs.resolve("2.1").resolve("2.1.1.attempt-1.log"));
         assertThat(run.log("..", 1).normalize()).startsWithRaw(logs);
         assertThat(run.log("../x", 1).normalize()).startsWithRaw(logs);
+        assertThat(run.log("a b/.hidden", 1)).isEqualTo(logs.resolve("a_b").resolve("_.hidden.attempt-1.log"));
+        assertThat(run.log("2.1-x_Y", 3)).isEqualTo(logs.resolve("2.1-x_Y.attempt-3.log"));
     }
 }
