@@ -301,11 +301,12 @@ public final class ProcessLauncher implements AutoCloseable {
         ProcessHandle root = attempt.handle();
         // Take the tree before anything dies: orphans are re-parented and drop out of descendants().
         List<ProcessHandle> descendants = root == null ? List.of() : root.descendants().toList();
-        signal(attempt, false);
+        // The attempt's own process first: a shell whose children died before it would end normally instead.
+        signal(attempt, root, false);
         descendants.forEach(ProcessHandle::destroy);
         Runnable force = () -> {
             // Also reaches members that left the tree (double-forked daemons) but stayed in the group.
-            signal(attempt, true);
+            signal(attempt, root, true);
             descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
         };
         if (grace.isZero()) {
@@ -315,18 +316,22 @@ public final class ProcessLauncher implements AutoCloseable {
         }
     }
 
-    /** SIGTERM (or SIGKILL when forced) to the attempt's own process and, if it has one, its process group. */
-    private void signal(RunningAttempt attempt, boolean force) {
+    /**
+     * SIGTERM (or SIGKILL when forced) to the attempt's own process and, if it has one, its process group. The
+     * helper is asked as well: it knows the process before its id has reached the runner, and signals the group.
+     */
+    private void signal(RunningAttempt attempt, ProcessHandle root, boolean force) {
+        if (root != null && root.isAlive()) {
+            if (force) {
+                root.destroyForcibly();
+            } else {
+                root.destroy();
+            }
+        }
         if (attempt.token() != 0) {
             spawnHelper.kill(attempt, force ? 9 : 15);
-            return;
-        }
-        ProcessHandle root = attempt.handle();
-        signalGroup(root.pid(), force ? "KILL" : "TERM");
-        if (!force) {
-            root.destroy();
-        } else if (root.isAlive()) {
-            root.destroyForcibly();
+        } else if (root != null) {
+            signalGroup(root.pid(), force ? "KILL" : "TERM");
         }
     }
 

@@ -99,7 +99,7 @@ class ProcessLauncherTest {
 
             launcher.killTree(a, Duration.ofSeconds(2));
 
-            assertThat(exits.poll(10, TimeUnit.SECONDS)).isNotNull().isNotZero();
+            assertThat(exits.poll(10, TimeUnit.SECONDS)).as("own sessions: %s", ownSessions).isNotNull().isNotZero();
             assertThat(awaitDeath(pid)).as("background sleep %d still alive (own sessions: %s)", pid, ownSessions)
                     .isTrue();
             launcher.close();
