@@ -3,24 +3,13 @@ package io.parallelplan.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code parallel-plan} command: the entry point and the list of subcommands. */
+/** The {@code parallel-plan} command: the entry point ({@link Cli} lists the subcommands). */
 @Command(
         name = "parallel-plan",
         mixinStandardHelpOptions = true,
         versionProvider = App.Version.class,
         description = "Validate, analyze and run a plan's parallel.json dependency graph in parallel.",
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            ValidateCommand.class,
-            AnalyzeCommand.class,
-            GraphCommand.class,
-            RunCommand.class,
-            ReportCommand.class,
-            StatusCommand.class,
-            ScaffoldCommand.class,
-            DiscoverCommand.class,
-            DriftCommand.class
-        },
+        // The subcommands are registered by Cli, which builds only the one a command line names.
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (valid plan; run SUCCESS)",
@@ -31,7 +20,7 @@ import picocli.CommandLine.Command;
         })
 public final class App {
     public static void main(String[] args) {
-        System.exit(Cli.commandLine().execute(args));
+        System.exit(Cli.commandLine(args).execute(args));
     }
 
     /** Prints the version from the jar's manifest. */

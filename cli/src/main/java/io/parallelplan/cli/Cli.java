@@ -3,6 +3,7 @@ package io.parallelplan.cli;
 import io.parallelplan.core.parse.PlanReadException;
 import io.parallelplan.core.validate.InvalidPlanException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -12,17 +13,70 @@ import picocli.CommandLine;
  * stack trace is ever shown unless {@code PARALLEL_PLAN_DEBUG} is set.
  */
 public final class Cli {
+    /** The subcommands' names, in the order {@code --help} lists them ({@link #subcommand} makes each). */
+    private static final List<String> SUBCOMMANDS = List.of(
+            "help", "validate", "analyze", "graph", "run", "report", "status", "scaffold", "discover", "drift");
+
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     private Cli() {}
 
-    /** The command line that {@code main} executes; tests call {@code execute} on it with captured writers. */
+    /**
+     * A new subcommand object. A plain switch, not a table of constructor references: building a subcommand's
+     * model (reflection over its annotations, picocli's old-format classes that class-data sharing cannot keep) is
+     * a large part of a short command's start, so {@link #commandLine(String...)} makes only the one it needs.
+     */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "help" -> new CommandLine.HelpCommand();
+            case "validate" -> new ValidateCommand();
+            case "analyze" -> new AnalyzeCommand();
+            case "graph" -> new GraphCommand();
+            case "run" -> new RunCommand();
+            case "report" -> new ReportCommand();
+            case "status" -> new StatusCommand();
+            case "scaffold" -> new ScaffoldCommand();
+            case "discover" -> new DiscoverCommand();
+            case "drift" -> new DriftCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
+    }
+
+    /** The command line with every subcommand; tests call {@code execute} on it with captured writers. */
     public static CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command line that {@code main} executes for {@code arguments}: with only the subcommand {@code arguments[0]} names,
+     * or with all of them when it names none (or {@code help}, which describes the others) — so usage, suggestions
+     * for a mistyped name and {@code --help} are exactly those of the whole command.
+     */
+    static CommandLine commandLine(String... arguments) {
+        // No option takes a date, time or SQL type: picocli need not load and initialize those classes (java.time's
+        // formatters are among the slowest to start) for its built-in converters.
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.sql\\..*,java\\.time\\..*");
+        }
         CommandLine cl = new CommandLine(new App());
+        String first = arguments.length > 0 ? arguments[0] : null;
+        if (first != null && !first.equals("help") && SUBCOMMANDS.contains(first)) {
+            cl.addSubcommand(first, subcommand(first));
+        } else {
+            for (String name : SUBCOMMANDS) {
+                cl.addSubcommand(name, subcommand(name));
+            }
+        }
         cl.setExitCodeExceptionMapper(e -> ExitCodes.INVALID);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
             err.println("parallel-plan: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
+                err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+            }
             err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.INVALID;
         });
