@@ -1,7 +1,7 @@
 /*
  * parallel-plan-spawn: starts the attempts of a `parallel-plan run` on behalf of the JVM, the way make starts its
  * recipes. The JVM's own process API costs about a millisecond of CPU per start and two threads per running
- * attempt; this helper costs a posix_spawn and a few system calls. The runner uses it when the build could compile
+ * attempt; this helper costs a vfork, an exec and a few system calls. The runner uses it when the build could compile
  * it (cli/target/parallel-plan-spawn beside the jar) and falls back to java.lang.ProcessBuilder otherwise.
  *
  * Usage: parallel-plan-spawn [--sessions]      (started by the runner in the attempts' working folder)
@@ -30,7 +30,6 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +61,7 @@ static size_t attempt_count, attempt_capacity;
 static int sessions;
 static int wakeup[2];             /* SIGCHLD writes a byte here */
 static char *replies;
+static volatile int child_error;   /* errno of a start that failed, set by the vfork child */
 static size_t reply_length, reply_capacity;
 
 static void die(const char *what) {
@@ -200,40 +200,49 @@ static int spawn(Attempt *a, char **argv, const char *shell, char **variables, s
     }
     envp[e] = NULL;
 
-    posix_spawn_file_actions_t actions;
-    posix_spawnattr_t attributes;
-    sigset_t none, defaults;
-    sigemptyset(&none);
-    sigemptyset(&defaults);
-    int defaulted[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD};
-    for (size_t i = 0; i < sizeof defaulted / sizeof *defaulted; i++) {
-        sigaddset(&defaults, defaulted[i]);
+    /* vfork and exec by hand rather than posix_spawn: glibc's posix_spawn child walks all 64 signals (about a
+       hundred system calls per start) because it cannot know which have handlers; this program knows its own. All
+       signals stay blocked until the child has reset them, so no handler runs while it shares our memory. */
+    sigset_t all, previous;
+    sigfillset(&all);
+    sigprocmask(SIG_SETMASK, &all, &previous);
+    char *shell_argv[] = {"sh", "-c", (char *) shell, NULL};
+    child_error = 0;
+    pid_t pid = vfork();
+    if (pid == 0) {
+        if (sessions) {
+            setsid();
+        }
+        int input = open("/dev/null", O_RDONLY);
+        if (input > 0) {
+            dup2(input, STDIN_FILENO);
+            close(input);
+        }
+        dup2(output, STDOUT_FILENO);
+        dup2(output, STDERR_FILENO);
+        struct sigaction default_action;
+        memset(&default_action, 0, sizeof default_action);
+        default_action.sa_handler = SIG_DFL;
+        int changed[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGCHLD};
+        for (size_t i = 0; i < sizeof changed / sizeof *changed; i++) {
+            sigaction(changed[i], &default_action, NULL);
+        }
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        execvpe(argv[0], argv, envp);
+        if (shell[0] != 0) {
+            execve("/bin/sh", shell_argv, envp);
+        }
+        child_error = errno; /* seen by the parent, whose memory a vfork child shares */
+        _exit(127);
     }
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, output, STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, output, STDERR_FILENO);
-    posix_spawnattr_init(&attributes);
-    short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
-    if (sessions) {
-#ifdef POSIX_SPAWN_SETSID
-        flags |= POSIX_SPAWN_SETSID;
-#else
-        flags |= POSIX_SPAWN_SETPGROUP;
-        posix_spawnattr_setpgroup(&attributes, 0);
-#endif
+    int error = pid < 0 ? errno : child_error;
+    if (pid > 0 && error != 0) {
+        waitpid(pid, NULL, 0); /* before SIGCHLD is unblocked: the reaper must not see a start that failed */
     }
-    posix_spawnattr_setflags(&attributes, flags);
-    posix_spawnattr_setsigmask(&attributes, &none);
-    posix_spawnattr_setsigdefault(&attributes, &defaults);
-
-    int error = posix_spawnp(&a->pid, argv[0], &actions, &attributes, argv, envp);
-    if (error != 0 && shell[0] != 0) {
-        char *shell_argv[] = {"sh", "-c", (char *) shell, NULL};
-        error = posix_spawn(&a->pid, "/bin/sh", &actions, &attributes, shell_argv, envp);
-    }
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
+    a->pid = pid;
+    sigprocmask(SIG_SETMASK, &previous, NULL);
     free(envp);
     return error;
 }

@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * (see {@link SpawnHelper}); otherwise, or if the helper cannot start or dies, by the JDK's {@link ProcessBuilder}.
  * Both behave the same for the attempt. On request each attempt runs in its own session and process group (so a
  * terminal's Ctrl-C reaches only the runner, which then stops every attempt itself): the helper does it in the same
- * {@code posix_spawn}, the JDK path through {@code setsid} when it is installed. Attempts read {@code /dev/null};
+ * vfork and exec, the JDK path through {@code setsid} when it is installed. Attempts read {@code /dev/null};
  * their standard output and error go, merged, to their log file, which exists only if they printed something.
  * Killing an attempt sends SIGTERM to every process of its tree (and to its process group, if it has one), then,
  * after a grace period, SIGKILL to what is left. The launcher's own threads (a timer for timeouts and forcible

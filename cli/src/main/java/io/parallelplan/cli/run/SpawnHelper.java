@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The runner's side of {@code parallel-plan-spawn}, the small C program the build compiles beside the jar
  * ({@code cli/src/main/c/parallel-plan-spawn.c}, which documents the protocol): one helper process per run starts
- * every attempt with {@code posix_spawn}, copies its output into its log and reports its end, so the JVM pays
+ * every attempt (vfork and exec), copies its output into its log and reports its end, so the JVM pays
  * neither its own process start (about a millisecond of CPU each) nor two threads per running attempt. One reader
  * thread turns the helper's replies into exits.
  *
