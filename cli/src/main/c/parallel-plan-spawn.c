@@ -299,13 +299,13 @@ static int start(char **at, char *end) {
             close(pipe_ends[0]);
         }
     }
+    const char *program = shell[0] ? "/bin/sh" : argv[0]; /* the last one tried */
     free(argv);
     free(variables);
     attempt_count++;
     if (error != 0) {
         char message[512];
-        int n = snprintf(message, sizeof message, "parallel-plan: cannot start %s: %s\n", shell[0] ? shell : log_path,
-                         strerror(error));
+        int n = snprintf(message, sizeof message, "parallel-plan: cannot start %s: %s\n", program, strerror(error));
         write_log(a, message, n > 0 ? (size_t) n : 0);
         a->ended = 1;
         a->status = 127;

@@ -58,9 +58,10 @@ public final class ProcessLauncher implements AutoCloseable {
     /**
      * @param workdir the folder every attempt starts in
      * @param environment variables added to the runner's own environment for every attempt
-     * @param ownSessions whether each attempt gets its own session and process group (when {@code setsid} is
-     *     installed); it costs a second program start per attempt, so the runner asks for it on a terminal, where
-     *     it keeps Ctrl-C away from the attempts
+     * @param ownSessions whether each attempt gets its own session and process group (on the JDK path only when
+     *     {@code setsid} is installed, at the cost of a second program start per attempt); the runner asks for it on
+     *     a terminal, where it keeps Ctrl-C away from the attempts, and not elsewhere, so that a CI agent stopping
+     *     the runner's process group reaches the attempts too
      */
     public ProcessLauncher(Path workdir, Map<String, String> environment, boolean ownSessions) {
         this(workdir, environment, ownSessions, SpawnHelper.locate());

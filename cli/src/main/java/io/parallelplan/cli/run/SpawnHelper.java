@@ -95,8 +95,6 @@ final class SpawnHelper implements AutoCloseable {
     void start(RunningAttempt attempt, List<String> argv, String shell, Map<String, String> variables,
             ProcessLauncher.ExitListener onExit) throws IOException {
         long token = nextToken++;
-        attempt.token(token);
-        started.put(token, new Started(attempt, onExit));
         List<String> fields = new ArrayList<>(argv.size() + variables.size() + 7);
         fields.add("s");
         fields.add(Long.toString(token));
@@ -106,11 +104,19 @@ final class SpawnHelper implements AutoCloseable {
         fields.addAll(argv);
         fields.add(Integer.toString(variables.size()));
         variables.forEach((name, value) -> fields.add(name + "=" + value));
-        try {
-            send(fields);
-        } catch (IOException e) {
-            started.remove(token);
-            throw new IOException("the process helper " + FILE_NAME + " is gone (" + e.getMessage() + ")", e);
+        synchronized (this) {
+            // With the helper's death (which takes this lock) an attempt is either among those it stops or not sent.
+            if (!alive) {
+                throw new IOException("the process helper " + FILE_NAME + " is gone");
+            }
+            attempt.token(token);
+            started.put(token, new Started(attempt, onExit));
+            try {
+                send(fields);
+            } catch (IOException e) {
+                started.remove(token);
+                throw new IOException("the process helper " + FILE_NAME + " is gone (" + e.getMessage() + ")", e);
+            }
         }
     }
 
@@ -207,12 +213,13 @@ final class SpawnHelper implements AutoCloseable {
 
     /** Stops what the dead helper had started and ends those attempts, saying why in their logs. */
     private void helperDied() {
-        alive = false;
-        for (Long token : List.copyOf(started.keySet())) {
-            Started s = started.remove(token);
-            if (s == null) {
-                continue;
-            }
+        List<Started> stopped;
+        synchronized (this) {
+            alive = false;
+            stopped = List.copyOf(started.values());
+            started.clear();
+        }
+        for (Started s : stopped) {
             ProcessHandle root = s.attempt().handle();
             if (root != null) {
                 root.descendants().forEach(ProcessHandle::destroyForcibly);
