@@ -11,6 +11,9 @@ repeats=${1:-3}
 out="$here/bench/out/runner"
 cli="$here/bin/parallel-plan"
 [ -f "$here/cli/target/parallel-plan.jar" ] || (cd "$here" && ./mvnw -q -DskipTests package)
+if [ ! -x "$here/cli/target/parallel-plan-spawn" ]; then
+  echo "note: no cli/target/parallel-plan-spawn (built where /usr/bin/cc exists): attempts start through the JDK" >&2
+fi
 rm -rf "$out" && mkdir -p "$out"
 
 now() { date +%s.%N; }
