@@ -48,9 +48,9 @@ public final class Cli {
     }
 
     /**
-     * The command line that {@code main} executes for {@code arguments}: with only the subcommand {@code arguments[0]} names,
-     * or with all of them when it names none (or {@code help}, which describes the others) — so usage, suggestions
-     * for a mistyped name and {@code --help} are exactly those of the whole command.
+     * The command line that {@code main} executes for {@code arguments}: with only the subcommand
+     * {@code arguments[0]} names, or with all of them when it names none (or {@code help}, which describes the
+     * others) — so usage, suggestions for a mistyped name and {@code --help} are exactly those of the whole command.
      */
     static CommandLine commandLine(String... arguments) {
         // No option takes a date, time or SQL type: picocli need not load and initialize those classes (java.time's

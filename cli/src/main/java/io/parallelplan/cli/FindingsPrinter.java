@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parallelplan.core.model.Finding;
-import io.parallelplan.core.pipeline.ConsoleLines;
 import io.parallelplan.core.model.Severity;
+import io.parallelplan.core.pipeline.ConsoleLines;
 import io.parallelplan.core.validate.ValidationReport;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -62,42 +62,27 @@ public final class FindingsPrinter {
         for (Finding f : report.errors()) {
             err.println(line(file, f));
         }
-        err.println(paint(Severity.ERROR, clean(file) + ": invalid plan, " + counts(report)
+        err.println(paint(Severity.ERROR, clean(file) + ": invalid plan, " + ConsoleLines.tally(report)
                 + "; fix the errors (parallel-plan validate shows the warnings too)"));
         err.flush();
     }
 
     /** One finding as {@code file:line:col: severity [code] achievement: message}. */
     public String line(String file, Finding f) {
-        StringBuilder b = new StringBuilder(clean(file));
-        if (f.location().isKnown()) {
-            b.append(':').append(f.location().line()).append(':').append(f.location().column());
-        }
-        b.append(": ").append(paint(f.severity(), f.severity().label())).append(" [").append(f.code()).append("] ");
-        if (f.achievement() != null) {
-            b.append(clean(f.achievement())).append(": ");
-        }
-        return b.append(clean(f.message())).toString();
+        return ConsoleLines.finding(file, f, label -> paint(f.severity(), label));
     }
 
     /** {@code file: valid plan, 0 errors, 2 warnings, 1 info} (or invalid, or failing {@code --strict}). */
     public String summary(String plan, ValidationReport report, boolean strict) {
         String file = clean(plan);
+        String tally = ConsoleLines.tally(report);
         if (!report.isValid()) {
-            return paint(Severity.ERROR, file + ": invalid plan, " + counts(report));
+            return paint(Severity.ERROR, file + ": invalid plan, " + tally);
         }
-        int warnings = report.count(Severity.WARNING);
-        if (strict && warnings > 0) {
-            return paint(Severity.WARNING, file + ": valid plan, but --strict fails on warnings: " + counts(report));
+        if (strict && report.count(Severity.WARNING) > 0) {
+            return paint(Severity.WARNING, file + ": valid plan, but --strict fails on warnings: " + tally);
         }
-        return (colour ? "\u001b[32m" : "") + file + ": valid plan, " + counts(report) + (colour ? RESET : "");
-    }
-
-    private static String counts(ValidationReport report) {
-        int errors = report.count(Severity.ERROR);
-        int warnings = report.count(Severity.WARNING);
-        return errors + (errors == 1 ? " error, " : " errors, ") + warnings
-                + (warnings == 1 ? " warning, " : " warnings, ") + report.count(Severity.INFO) + " info";
+        return (colour ? "\u001b[32m" : "") + file + ": valid plan, " + tally + (colour ? RESET : "");
     }
 
     private String paint(Severity severity, String text) {

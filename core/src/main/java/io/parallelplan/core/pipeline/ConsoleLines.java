@@ -4,6 +4,7 @@ import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.model.Severity;
 import io.parallelplan.core.validate.ValidationReport;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * The console lines a Pipeline step prints about a plan, in the same shape as the CLI's
@@ -15,22 +16,35 @@ public final class ConsoleLines {
 
     /** {@code plans/X/parallel.json:12:5: error [unknown-dependency] 2.1: message} (no position when unknown). */
     public static String finding(String file, Finding finding) {
-        StringBuilder line = new StringBuilder(file);
+        return finding(file, finding, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #finding(String, Finding)} with the severity label passed through {@code severityStyle} (the CLI
+     * colours it on a terminal); everything taken from the plan is cleaned, the style's output is not.
+     */
+    public static String finding(String file, Finding finding, UnaryOperator<String> severityStyle) {
+        StringBuilder line = new StringBuilder(clean(file));
         if (finding.location().isKnown()) {
             line.append(':').append(finding.location().line()).append(':').append(finding.location().column());
         }
-        line.append(": ").append(finding.severity().label()).append(" [").append(finding.code()).append("] ");
+        line.append(": ").append(severityStyle.apply(finding.severity().label()))
+                .append(" [").append(clean(finding.code())).append("] ");
         if (finding.achievement() != null) {
-            line.append(finding.achievement()).append(": ");
+            line.append(clean(finding.achievement())).append(": ");
         }
-        return clean(line.append(finding.message()).toString());
+        return line.append(clean(finding.message())).toString();
     }
 
     /** {@code plans/X/parallel.json: valid plan, 0 errors, 2 warnings, 1 info} (or {@code invalid plan, ...}). */
     public static String counts(String file, ValidationReport report) {
-        return clean(file + ": " + (report.isValid() ? "valid" : "invalid") + " plan, "
-                + plural(report.count(Severity.ERROR), "error") + ", " + plural(report.count(Severity.WARNING), "warning")
-                + ", " + report.count(Severity.INFO) + " info");
+        return clean(file + ": " + (report.isValid() ? "valid" : "invalid") + " plan, " + tally(report));
+    }
+
+    /** {@code 0 errors, 2 warnings, 1 info}. */
+    public static String tally(ValidationReport report) {
+        return plural(report.count(Severity.ERROR), "error") + ", " + plural(report.count(Severity.WARNING), "warning")
+                + ", " + report.count(Severity.INFO) + " info";
     }
 
     /** The message a step fails with when a plan it must run has errors (the errors were printed above it). */
