@@ -1,16 +1,10 @@
 package io.parallelplan.jenkins;
 
 import hudson.model.Run;
-import io.parallelplan.core.model.Achievement;
-import io.parallelplan.core.pipeline.BuildPageReport;
-import io.parallelplan.core.schedule.BlockedChain;
-import io.parallelplan.core.schedule.RunOptions;
-import io.parallelplan.core.schedule.RunResult;
-import io.parallelplan.core.schedule.TaskRecord;
-import io.parallelplan.core.validate.LoadedPlan;
+import io.parallelplan.core.pipeline.BlockFolder;
+import io.parallelplan.core.pipeline.BuildPage;
+import io.parallelplan.core.pipeline.PipelineException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -20,12 +14,9 @@ import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * "Parallel Plan" on the build page of a build that ran a {@code parallelPlan} block: the result, the counts and the
- * score, one row per achievement (state, attempts, a link to its stage's log), and on its own page core's HTML report
- * (graph, timeline, table). Also in {@code /api/json}.
- *
- * <p>Parallel branches update it at the same time, so every read and write holds this object's lock. It is saved
- * with the build, so it keeps plain fields only.
+ * "Parallel Plan" on the build page of a build that ran a {@code parallelPlan} block: core's {@link BuildPage} (the
+ * result, the counts and the score, one row per achievement with a link to its stage's log) and, on its own page,
+ * core's HTML report (graph, timeline, table). Also in {@code /api/json}. Saved with the build.
  */
 @ExportedBean
 public class ParallelPlanAction extends PlanBuildAction {
@@ -33,53 +24,20 @@ public class ParallelPlanAction extends PlanBuildAction {
 
     private final String blockId;
     private final String urlName;
-    private final String file;
-    private final String planName;
-    private final String policy;
-    private final int maxParallel;
-    private final List<Row> rows;
-    private String result;
-    private String countLine;
-    private String stopReason;
-    private Double score;
-    private List<String> chains = new ArrayList<>();
+    private final BuildPage page;
 
-    private transient Map<String, Row> byId;
-
-    private ParallelPlanAction(
-            String blockId,
-            String urlName,
-            String file,
-            String planName,
-            String policy,
-            int maxParallel,
-            List<Row> rows) {
+    private ParallelPlanAction(String blockId, String urlName, BuildPage page) {
         this.blockId = blockId;
         this.urlName = urlName;
-        this.file = file;
-        this.planName = planName;
-        this.policy = policy;
-        this.maxParallel = maxParallel;
-        this.rows = rows;
+        this.page = page;
     }
 
-    /** Adds the action of a new block to the build, one row per achievement in plan order. */
-    static ParallelPlanAction attach(Run<?, ?> run, String blockId, String file, LoadedPlan plan, RunOptions options) {
-        List<Row> rows = new ArrayList<>(plan.plan().achievements().size());
-        for (Achievement a : plan.plan().achievements()) {
-            rows.add(new Row(a.id(), a.title(), a.optional()));
-        }
+    /** Adds the page of a block to the build; the first block of a build is at {@code parallel-plan}. */
+    static ParallelPlanAction attach(Run<?, ?> run, String blockId, BuildPage page) {
         synchronized (run) {
             String url =
                     run.getActions(ParallelPlanAction.class).isEmpty() ? "parallel-plan" : "parallel-plan-" + blockId;
-            ParallelPlanAction action = new ParallelPlanAction(
-                    blockId,
-                    url,
-                    file,
-                    plan.plan().name(),
-                    options.policy().key(),
-                    options.maxParallel() == RunOptions.UNLIMITED ? 0 : options.maxParallel(),
-                    rows);
+            ParallelPlanAction action = new ParallelPlanAction(blockId, url, page);
             run.addAction(action);
             return action;
         }
@@ -95,49 +53,8 @@ public class ParallelPlanAction extends PlanBuildAction {
         return null;
     }
 
-    private Map<String, Row> index() {
-        if (byId == null) {
-            byId = new HashMap<>(rows.size() * 2);
-            for (Row row : rows) {
-                byId.put(row.id, row);
-            }
-        }
-        return byId;
-    }
-
-    /** Takes the new state of the achievements that changed. */
-    synchronized void update(List<TaskRecord> changed) {
-        for (TaskRecord record : changed) {
-            Row row = index().get(record.id());
-            if (row != null) {
-                row.state = record.state().name();
-                row.attempts = record.attempts();
-                row.detail = record.message();
-            }
-        }
-    }
-
-    /** Remembers which flow nodes show an achievement: its step and its stage (for the log link). */
-    synchronized void linkNode(String id, String stepNodeId, String stageNodeId) {
-        Row row = index().get(id);
-        if (row != null) {
-            row.nodeId = stepNodeId;
-            row.stageNodeId = stageNodeId;
-        }
-    }
-
-    /** The verdict, when the block ends. */
-    synchronized void finish(RunResult verdict) {
-        update(verdict.records());
-        result = verdict.status().name();
-        countLine = verdict.countLine();
-        stopReason = verdict.stopReason().orElse(null);
-        score = verdict.score().isPresent() ? verdict.score().getAsDouble() : null;
-        List<String> lines = new ArrayList<>();
-        for (BlockedChain chain : verdict.blockedChains()) {
-            lines.add(chain.text());
-        }
-        chains = lines;
+    BuildPage page() {
+        return page;
     }
 
     @Override
@@ -152,73 +69,64 @@ public class ParallelPlanAction extends PlanBuildAction {
 
     @Exported
     public String getFile() {
-        return file;
+        return page.file();
     }
 
     @Exported
     public String getPlanName() {
-        return planName;
+        return page.planName();
     }
 
     @Exported
     public String getPolicy() {
-        return policy;
+        return page.policy();
     }
 
     /** 0 when there is no limit. */
     @Exported
     public int getMaxParallel() {
-        return maxParallel;
+        return page.maxParallel();
     }
 
-    /** {@code at most 3 at once} or {@code no limit}. */
     public String getLimit() {
-        return maxParallel == 0 ? "no limit" : "at most " + maxParallel + " at once";
+        return page.limit();
     }
 
     /** SUCCESS, UNSTABLE or FAILURE once the block ended; null while it runs. */
     @Exported
-    public synchronized String getResult() {
-        return result;
+    public String getResult() {
+        return page.result();
     }
 
     @Exported
-    public synchronized String getCountLine() {
-        return countLine;
+    public String getCountLine() {
+        return page.countLine();
     }
 
     @Exported
-    public synchronized String getStopReason() {
-        return stopReason;
-    }
-
-    /** For the threshold policy: the share of estimated hours that passed. */
-    @Exported
-    public synchronized Double getScore() {
-        return score;
+    public String getStopReason() {
+        return page.stopReason();
     }
 
     @Exported
-    public synchronized List<String> getBlockedChains() {
-        return List.copyOf(chains);
+    public Double getScore() {
+        return page.score();
     }
 
-    /** A copy of every row, plan order. */
     @Exported
-    public synchronized List<Row> getAchievements() {
-        List<Row> copy = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            copy.add(row.copy());
-        }
-        return copy;
+    public List<String> getBlockedChains() {
+        return page.blockedChains();
+    }
+
+    /** One map per achievement, plan order: see {@link BuildPage} for the keys. */
+    @Exported
+    public List<Map<String, Object>> getAchievements() {
+        return page.achievements();
     }
 
     /** The link to an achievement's stage log, relative to the build's URL, or null before it started. */
-    public String logUrl(Row row) {
-        if (row.stageNodeId != null && Jenkins.get().getPlugin("pipeline-graph-view") != null) {
-            return "pipeline-console/?selected-node=" + row.stageNodeId;
-        }
-        return row.nodeId == null ? null : "execution/node/" + row.nodeId + "/log/";
+    public String logUrl(String id) {
+        return page.logUrl(id, Jenkins.get().getPlugin("pipeline-graph-view") != null);
     }
 
     /**
@@ -230,77 +138,12 @@ public class ParallelPlanAction extends PlanBuildAction {
         if (run == null) {
             return null;
         }
-        Path folder = PlanRunFolder.directory(run, blockId);
+        Path folder = PlanRunState.directory(run, blockId);
         try {
-            return BuildPageReport.html(folder, file, run.getExternalizableId());
-        } catch (RuntimeException e) {
+            return BlockFolder.reportHtml(folder, run.getExternalizableId());
+        } catch (PipelineException | RuntimeException e) {
             LOGGER.log(Level.FINE, "no report for " + folder, e);
             return null;
-        }
-    }
-
-    /** One achievement, as shown and exported. */
-    @ExportedBean(defaultVisibility = 2)
-    public static final class Row {
-        private final String id;
-        private final String title;
-        private final boolean optional;
-        private String state = "PENDING";
-        private int attempts;
-        private String detail;
-        private String nodeId;
-        private String stageNodeId;
-
-        Row(String id, String title, boolean optional) {
-            this.id = id;
-            this.title = title;
-            this.optional = optional;
-        }
-
-        Row copy() {
-            Row copy = new Row(id, title, optional);
-            copy.state = state;
-            copy.attempts = attempts;
-            copy.detail = detail;
-            copy.nodeId = nodeId;
-            copy.stageNodeId = stageNodeId;
-            return copy;
-        }
-
-        @Exported
-        public String getId() {
-            return id;
-        }
-
-        @Exported
-        public String getTitle() {
-            return title;
-        }
-
-        @Exported
-        public boolean isOptional() {
-            return optional;
-        }
-
-        @Exported
-        public String getState() {
-            return state;
-        }
-
-        @Exported
-        public int getAttempts() {
-            return attempts;
-        }
-
-        @Exported
-        public String getDetail() {
-            return detail;
-        }
-
-        /** The flow node of the achievement's step, or null before it arrived. */
-        @Exported
-        public String getNodeId() {
-            return nodeId;
         }
     }
 }

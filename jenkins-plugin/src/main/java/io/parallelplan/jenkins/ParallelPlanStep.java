@@ -1,12 +1,22 @@
 package io.parallelplan.jenkins;
 
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.parallelplan.core.pipeline.ConsoleLines;
+import io.parallelplan.core.pipeline.PipelineOptions;
+import io.parallelplan.core.schedule.RunOptions;
+import io.parallelplan.core.schedule.RunResult;
+import io.parallelplan.core.schedule.RunStatus;
+import io.parallelplan.core.validate.LoadedPlan;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -88,7 +98,7 @@ public class ParallelPlanStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new ParallelPlanExecution(this, context);
+        return new Execution(this, context);
     }
 
     @Extension
@@ -117,6 +127,94 @@ public class ParallelPlanStep extends Step {
         @Override
         public Set<? extends Class<?>> getProvidedContext() {
             return Set.of(PlanRunRef.class);
+        }
+    }
+
+    /**
+     * Reads and validates the plan, creates the block (saved in the build directory) with its build page, and runs
+     * the body with the block's handle in its context; {@link Block} closes the block when the body ends.
+     */
+    static final class Execution extends StepExecution {
+        private static final long serialVersionUID = 1L;
+
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED", justification = "only used when starting")
+        private final transient ParallelPlanStep step;
+
+        Execution(ParallelPlanStep step, StepContext context) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        public boolean start() throws Exception {
+            Run<?, ?> run = getContext().get(Run.class);
+            TaskListener listener = getContext().get(TaskListener.class);
+            String file = Workspace.normalize("file", step.file);
+            RunOptions options;
+            try {
+                options = PipelineOptions.of(
+                        step.maxParallel, step.failurePolicy, step.minScore, step.retries, step.timeoutMinutes);
+            } catch (IllegalArgumentException e) {
+                throw new AbortException("parallelPlan(file: '" + file + "'): " + e.getMessage());
+            }
+            String json = Workspace.read(getContext().get(FilePath.class), "file", file);
+            LoadedPlan plan = Workspace.loadValid(json, file, listener);
+            PlanRunRef ref = new PlanRunRef(
+                    run.getExternalizableId(), getContext().get(FlowNode.class).getId());
+            PlanRunState state = PlanRunState.create(run, ref, file, json, plan, options);
+            listener.getLogger().println(state.page().startLine());
+            getContext().newBodyInvoker().withContext(ref).withCallback(new Block(ref)).start();
+            return false;
+        }
+
+        @Override
+        public void onResume() {
+            // the body resumes by itself; the block is restored from the build directory when a step asks for it
+        }
+    }
+
+    /**
+     * Runs when the body ends: closes the block, prints core's verdict lines and sets the build result by the
+     * policy. The step returns normally (as {@code catchError} does), or passes on the body's own failure.
+     */
+    static final class Block extends BodyExecutionCallback {
+        private static final long serialVersionUID = 1L;
+
+        private final PlanRunRef ref;
+
+        Block(PlanRunRef ref) {
+            this.ref = ref;
+        }
+
+        @Override
+        public void onSuccess(StepContext context, Object result) {
+            close(context, null);
+        }
+
+        @Override
+        public void onFailure(StepContext context, Throwable t) {
+            close(context, t);
+        }
+
+        private void close(StepContext context, Throwable failure) {
+            try {
+                RunResult result = PlanRunState.get(ref, context).finish();
+                TaskListener listener = context.get(TaskListener.class);
+                for (String line : ConsoleLines.verdict(result)) {
+                    listener.getLogger().println(line);
+                }
+                if (result.status() != RunStatus.SUCCESS) {
+                    context.get(Run.class).setResult(Result.fromString(result.status().name()));
+                }
+            } catch (Exception e) {
+                context.onFailure(failure != null ? failure : e);
+                return;
+            }
+            if (failure != null) {
+                context.onFailure(failure);
+            } else {
+                context.onSuccess(null);
+            }
         }
     }
 }

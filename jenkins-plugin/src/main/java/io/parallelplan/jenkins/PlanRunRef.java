@@ -28,16 +28,6 @@ public final class PlanRunRef implements Serializable {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof PlanRunRef other && runId.equals(other.runId) && blockId.equals(other.blockId);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(runId, blockId);
-    }
-
-    @Override
     public String toString() {
         return "parallelPlan block " + blockId + " of " + runId;
     }

@@ -2,7 +2,11 @@ package io.parallelplan.core.pipeline;
 
 import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.model.Severity;
+import io.parallelplan.core.schedule.BlockedChain;
+import io.parallelplan.core.schedule.RunResult;
 import io.parallelplan.core.validate.ValidationReport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -36,6 +40,15 @@ public final class ConsoleLines {
         return line.append(clean(finding.message())).toString();
     }
 
+    /** One {@link #finding(String, Finding) line} per finding of a report, in report order. */
+    public static List<String> findings(String file, ValidationReport report) {
+        List<String> lines = new ArrayList<>(report.findings().size());
+        for (Finding finding : report.findings()) {
+            lines.add(finding(file, finding));
+        }
+        return lines;
+    }
+
     /** {@code plans/X/parallel.json: valid plan, 0 errors, 2 warnings, 1 info} (or {@code invalid plan, ...}). */
     public static String counts(String file, ValidationReport report) {
         return clean(file + ": " + (report.isValid() ? "valid" : "invalid") + " plan, " + tally(report));
@@ -53,6 +66,20 @@ public final class ConsoleLines {
         return clean(file + " is not a valid plan: " + plural(errors, "error") + " (listed above); fix "
                 + (errors == 1 ? "it" : "them") + " and run again, or check locally with: parallel-plan validate "
                 + file);
+    }
+
+    /**
+     * What a {@code parallelPlan} block prints when it ends: why the run stopped starting work (if it did), core's
+     * count line, then one indented line per blocked achievement with the chain that blocked it.
+     */
+    public static List<String> verdict(RunResult result) {
+        List<String> lines = new ArrayList<>(result.blockedChains().size() + 2);
+        result.stopReason().ifPresent(reason -> lines.add(clean("The run stopped starting work: " + reason)));
+        lines.add(clean(result.countLine()));
+        for (BlockedChain chain : result.blockedChains()) {
+            lines.add("  " + clean(chain.text()));
+        }
+        return lines;
     }
 
     /** The text with every control character (line breaks included) written as {@code \}{@code uXXXX}. */

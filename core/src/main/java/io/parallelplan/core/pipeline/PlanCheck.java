@@ -11,7 +11,9 @@ import io.parallelplan.core.validate.LoadedPlan;
 import io.parallelplan.core.validate.ValidationReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a scheduled validation job reports about one plan: every validation finding and, when the PLAN markdown is
@@ -44,6 +46,45 @@ public final class PlanCheck {
                     SourceLocation.UNKNOWN));
             return new ValidationReport(findings);
         }
+    }
+
+    /**
+     * Reads and validates plan text a step will run or return, valid or not (its findings are in the report).
+     *
+     * @param json the {@code parallel.json} text
+     * @param file its path as the user named it
+     * @throws PipelineException when the text cannot be read as a plan at all: the one-line message, then the
+     *     offending line and a caret under the column when there is one
+     */
+    public static LoadedPlan load(String json, String file) throws PipelineException {
+        try {
+            return new PlanLoader().load(new PlanParser().parse(json, Path.of(file)));
+        } catch (PlanReadException e) {
+            StringBuilder message = new StringBuilder(e.getMessage());
+            for (String line : e.excerpt()) {
+                message.append(System.lineSeparator()).append(line);
+            }
+            throw new PipelineException(message.toString(), e);
+        }
+    }
+
+    /**
+     * The findings of a report as rows for a build page and {@code /api/json}: plain, mutable maps and lists (a
+     * build saves them as they are) with {@code severity}, {@code code}, {@code message}, {@code achievement} and
+     * {@code position} ({@code line:column}, or empty).
+     */
+    public static List<Map<String, Object>> rows(ValidationReport report) {
+        List<Map<String, Object>> rows = new ArrayList<>(report.findings().size());
+        for (Finding f : report.findings()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("severity", f.severity().name());
+            row.put("code", f.code());
+            row.put("message", f.message());
+            row.put("achievement", f.achievement());
+            row.put("position", f.location().isKnown() ? f.location().line() + ":" + f.location().column() : "");
+            rows.add(row);
+        }
+        return rows;
     }
 
     /**

@@ -7,7 +7,11 @@ import io.parallelplan.core.model.SourceLocation;
 import io.parallelplan.core.parse.PlanParser;
 import io.parallelplan.core.validate.PlanLoader;
 import io.parallelplan.core.validate.ValidationReport;
+import io.parallelplan.core.schedule.AttemptOutcome;
+import io.parallelplan.core.schedule.RunListener;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConsoleLinesTest {
@@ -44,5 +48,24 @@ class ConsoleLinesTest {
                 .isEqualTo("p.json: error [c] a\\u000db: line\\u000aFinished: SUCCESS\\u001b[2J")
                 .doesNotContain("\n");
         assertThat(ConsoleLines.clean("plain")).isEqualTo("plain");
+    }
+
+    @Test
+    void shouldEndABlockWithTheStopReasonTheCountsAndOneCleanLinePerBlockedChain() {
+        String json = "{\"achievements\": [{\"id\": \"a\"}, {\"id\": \"b\", \"dependencies\": [\"a\"]},"
+                + " {\"id\": \"c\"}]}";
+        Instant t = Instant.parse("2026-11-25T12:00:00Z");
+        BranchCoordinator run = BranchCoordinator.start(new PlanLoader().load(new PlanParser().parse(json,
+                Path.of("p.json"))), PipelineOptions.of(0, "failFast", 1, 0, 0), "p.json", RunListener.NONE, t);
+        run.arrive("a", t);
+        run.attemptEnded("a", AttemptOutcome.failure("exit 1\nFinished: SUCCESS"), t);
+        run.finish(t);
+
+        List<String> lines = ConsoleLines.verdict(run.result());
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("The run stopped starting work: ").doesNotContain("\n");
+        assertThat(lines.get(1)).isEqualTo(run.result().countLine());
+        assertThat(lines.get(2)).startsWith("  b").contains("a").doesNotContain("\n");
     }
 }

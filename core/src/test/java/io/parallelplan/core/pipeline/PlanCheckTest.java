@@ -1,6 +1,7 @@
 package io.parallelplan.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.parse.PlanParser;
@@ -9,6 +10,8 @@ import io.parallelplan.core.validate.LoadedPlan;
 import io.parallelplan.core.validate.PlanLoader;
 import io.parallelplan.core.validate.ValidationReport;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PlanCheckTest {
@@ -55,5 +58,27 @@ class PlanCheckTest {
                 "p.json", null, null);
 
         assertThat(report.errors()).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void shouldLoadPlanTextAndFailWithTheLineAndCaretWhenItIsNotJson() {
+        assertThatThrownBy(() -> PlanCheck.load("{\"achievements\": [\n  {\"id\": }\n]}", "plans/X/parallel.json"))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageStartingWith("plans/X/parallel.json:2:")
+                .hasMessageContaining(System.lineSeparator() + "  {\"id\": }" + System.lineSeparator())
+                .hasMessageContaining("^");
+    }
+
+    @Test
+    void shouldGiveFindingsAsPlainRowsForTheBuildPage() throws Exception {
+        LoadedPlan plan = PlanCheck.load("{\"achievements\": [{\"id\": \"1.1\", \"dependencies\": [\"9.9\"]}]}",
+                "p.json");
+
+        List<Map<String, Object>> rows = PlanCheck.rows(plan.report());
+
+        assertThat(rows).anySatisfy(row -> assertThat(row)
+                .containsEntry("severity", "ERROR").containsEntry("code", "unknown-dependency")
+                .containsEntry("achievement", "1.1").containsKeys("message", "position"));
+        assertThat(rows).allSatisfy(row -> assertThat((String) row.get("position")).matches("(\\d+:\\d+)?"));
     }
 }

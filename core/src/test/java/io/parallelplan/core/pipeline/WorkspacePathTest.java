@@ -3,6 +3,11 @@ package io.parallelplan.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,5 +47,46 @@ class WorkspacePathTest {
         assertThatThrownBy(() -> WorkspacePath.normalize("planMarkdown", written))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("planMarkdown ");
+    }
+
+    @Test
+    void shouldReadAFileInsideTheWorkspace(@TempDir Path workspace) throws Exception {
+        Files.createDirectories(workspace.resolve("plans/X"));
+        Files.writeString(workspace.resolve("plans/X/parallel.json"), "{\"achievements\": []}");
+
+        assertThat(WorkspacePath.read(workspace, "file", "plans/X/parallel.json")).isEqualTo("{\"achievements\": []}");
+    }
+
+    @Test
+    void shouldNameTheParameterAndTheFixForAMissingFile(@TempDir Path workspace) {
+        assertThatThrownBy(() -> WorkspacePath.read(workspace, "planMarkdown", "plans/X/PLAN.md"))
+                .isInstanceOf(PipelineException.class)
+                .hasMessageStartingWith("plans/X/PLAN.md: no such file in the workspace ")
+                .hasMessageEndingWith("; check planMarkdown (relative to the workspace) or run checkout scm first");
+    }
+
+    @Test
+    void shouldRefuseASymbolicLinkThatLeadsOutOfTheWorkspace(@TempDir Path dir) throws Exception {
+        Path workspace = Files.createDirectories(dir.resolve("ws"));
+        Files.writeString(dir.resolve("secret.json"), "{}");
+        Files.createSymbolicLink(workspace.resolve("parallel.json"), dir.resolve("secret.json"));
+
+        assertThatThrownBy(() -> WorkspacePath.read(workspace, "file", "parallel.json"))
+                .isInstanceOf(PipelineException.class)
+                .hasMessage("file 'parallel.json' leads outside the workspace through a symbolic link; name a file"
+                        + " inside the workspace");
+    }
+
+    @Test
+    void shouldRefuseAFolderAndAHugeFile(@TempDir Path workspace) throws Exception {
+        Files.createDirectories(workspace.resolve("plans/X"));
+        try (RandomAccessFile huge = new RandomAccessFile(workspace.resolve("big.json").toFile(), "rw")) {
+            huge.setLength(WorkspacePath.MAX_BYTES + 1);
+        }
+
+        assertThatThrownBy(() -> WorkspacePath.read(workspace, "file", "plans/X"))
+                .hasMessage("plans/X: is not a file; name the file itself, e.g. plans/X/parallel.json");
+        assertThatThrownBy(() -> WorkspacePath.read(workspace, "file", "big.json"))
+                .hasMessage("big.json: is larger than 64 MiB; is this the right file?");
     }
 }
