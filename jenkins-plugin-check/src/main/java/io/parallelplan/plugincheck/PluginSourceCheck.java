@@ -3,7 +3,6 @@ package io.parallelplan.plugincheck;
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
-import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -25,6 +24,12 @@ import java.util.stream.Stream;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilationUnit;
+import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.messages.Message;
+import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
+import org.codehaus.groovy.syntax.SyntaxException;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -35,6 +40,8 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * <ul>
  *   <li>every {@code .java} file parses (Java 17 syntax);
+ *   <li>every {@code .groovy} file parses with the Groovy of Jenkins core (as a Pipeline's class loader compiles
+ *       it), and its file name appears in a Java source of the plugin (the allowlist that lets Pipelines load it);
  *   <li>every {@code .jelly} and {@code .xml} file is well-formed XML, and every Jelly file starts with
  *       {@code <?jelly escape-by-default='true'?>};
  *   <li>every {@code help*.html} file is a well-formed XML fragment (Jenkins shows it inside the page);
@@ -77,10 +84,19 @@ public final class PluginSourceCheck {
         }
         List<String> problems = new ArrayList<>();
         checkXml(module.resolve("pom.xml"), problems);
-        for (Path file : files(module.resolve("src"))) {
+        List<Path> files = files(module.resolve("src"));
+        StringBuilder mainJava = new StringBuilder();
+        for (Path file : files) {
+            if (file.toString().endsWith(".java") && file.startsWith(module.resolve("src/main"))) {
+                mainJava.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        for (Path file : files) {
             String name = file.getFileName().toString();
             if (name.endsWith(".java")) {
                 checkJava(file, problems);
+            } else if (name.endsWith(".groovy")) {
+                checkGroovy(file, mainJava, problems);
             } else if (name.endsWith(".jelly")) {
                 checkJelly(file, problems);
             } else if (name.endsWith(".xml")) {
@@ -106,7 +122,7 @@ public final class PluginSourceCheck {
     }
 
     private void checkJava(Path file, List<String> problems) throws IOException {
-        ParseResult<CompilationUnit> result = java.parse(file);
+        ParseResult<com.github.javaparser.ast.CompilationUnit> result = java.parse(file);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
             result.getProblems().forEach(p -> problems.add(where(file) + ":"
                     + p.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line + ":"
@@ -114,7 +130,7 @@ public final class PluginSourceCheck {
                     + ": does not parse: " + firstLine(p.getMessage()) + "; fix the Java syntax"));
             return;
         }
-        CompilationUnit unit = result.getResult().get();
+        com.github.javaparser.ast.CompilationUnit unit = result.getResult().get();
         for (ClassOrInterfaceDeclaration type : unit.findAll(ClassOrInterfaceDeclaration.class)) {
             boolean isStep = type.getExtendedTypes().stream().anyMatch(t -> t.getNameAsString().equals("Step"));
             if (isStep && !type.isNestedType()) {
@@ -122,6 +138,42 @@ public final class PluginSourceCheck {
                 checkStepResources(file, pkg, type, problems);
             }
         }
+    }
+
+    private void checkGroovy(Path file, CharSequence mainJava, List<String> problems) throws IOException {
+        problems.addAll(groovySyntax(where(file), Files.readString(file, StandardCharsets.UTF_8)));
+        String name = file.getFileName().toString();
+        if (file.startsWith(module.resolve("src/main/resources")) && !mainJava.toString().contains("\"" + name + "\"")) {
+            problems.add(where(file) + ": no Java source names \"" + name + "\"; a Pipeline loads it only when a"
+                    + " GroovySourceFileAllowlist allows getResource(\"" + name + "\")");
+        }
+    }
+
+    /**
+     * The syntax errors of Groovy text (a plugin class, a Jenkinsfile) as Jenkins core's Groovy parses it, one line
+     * each: {@code where:line:column: does not parse: ...; fix the Groovy syntax}. Names are not resolved.
+     */
+    public static List<String> groovySyntax(String where, String text) {
+        CompilationUnit unit = new CompilationUnit();
+        unit.addSource(where, text);
+        try {
+            unit.compile(Phases.CONVERSION);
+            return List.of();
+        } catch (CompilationFailedException e) {
+            List<String> problems = new ArrayList<>();
+            for (Object message : unit.getErrorCollector().getErrors()) {
+                problems.add(where + ":" + groovyError((Message) message) + "; fix the Groovy syntax");
+            }
+            return problems;
+        }
+    }
+
+    private static String groovyError(Message message) {
+        if (message instanceof SyntaxErrorMessage syntax) {
+            SyntaxException e = syntax.getCause();
+            return e.getStartLine() + ":" + e.getStartColumn() + ": does not parse: " + firstLine(e.getOriginalMessage());
+        }
+        return " does not parse: " + message;
     }
 
     private void checkStepResources(Path file, String pkg, ClassOrInterfaceDeclaration step, List<String> problems)

@@ -119,4 +119,35 @@ class PluginSourceCheckTest {
                 .anySatisfy(p -> assertThat(p).startsWith(VIEWS + "AchievementStep/help-id.html:")
                         .contains("is not well-formed XML"));
     }
+
+    @Test
+    void shouldReportGroovyThatDoesNotParse() throws IOException {
+        edit(VIEWS + "ParallelPlanDsl.groovy", "script.steps.parallel(branches)", "script.steps.parallel(branches");
+
+        assertThat(problems()).singleElement().asString()
+                .startsWith(VIEWS + "ParallelPlanDsl.groovy:").contains("does not parse")
+                .endsWith("; fix the Groovy syntax");
+    }
+
+    @Test
+    void shouldReportAGroovyResourceThatNoAllowlistNames() throws IOException {
+        Files.writeString(copy.resolve(VIEWS + "Extra.groovy"), "package io.parallelplan.jenkins\nclass Extra {}\n");
+
+        assertThat(problems()).containsExactly(VIEWS + "Extra.groovy: no Java source names \"Extra.groovy\"; a"
+                + " Pipeline loads it only when a GroovySourceFileAllowlist allows getResource(\"Extra.groovy\")");
+    }
+
+    @Test
+    void shouldParseEveryExampleJenkinsfile() throws IOException {
+        Path examples = PLUGIN.resolve("../examples/jenkins");
+        try (Stream<Path> files = Files.list(examples)) {
+            List<Path> jenkinsfiles = files.filter(f -> f.getFileName().toString().startsWith("Jenkinsfile")).toList();
+            assertThat(jenkinsfiles).hasSizeGreaterThanOrEqualTo(4);
+            for (Path file : jenkinsfiles) {
+                assertThat(PluginSourceCheck.groovySyntax(file.toString(), Files.readString(file))).isEmpty();
+            }
+        }
+        assertThat(PluginSourceCheck.groovySyntax("Jenkinsfile", "node { parallelPlan(file: 'p.json') { a -> }"))
+                .singleElement().asString().startsWith("Jenkinsfile:1:").contains("does not parse");
+    }
 }

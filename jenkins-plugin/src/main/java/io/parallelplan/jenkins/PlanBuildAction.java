@@ -26,6 +26,6 @@ public abstract class PlanBuildAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "clipboard.png";
+        return "symbol-list";
     }
 }

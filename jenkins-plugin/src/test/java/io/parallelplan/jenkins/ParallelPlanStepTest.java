@@ -234,7 +234,7 @@ class ParallelPlanStepTest {
                 exported = a;
             }
         }
-        assertThat(exported).isNotNull();
+        assertThat((Object) exported).as("the block's action in api/json").isNotNull();
         assertThat(exported.getString("result")).isEqualTo("FAILURE");
         assertThat(exported.getString("policy")).isEqualTo("keep-going");
         assertThat(exported.getInt("maxParallel")).isEqualTo(2);

@@ -22,4 +22,17 @@ final class Pipelines {
                 + "  }\n"
                 + "}\n";
     }
+
+    /**
+     * The same run in the one-call form: {@code parallelPlan(file: ..., options) { a -> body }}, the plugin making
+     * the branches and stages.
+     */
+    static String oneCall(String planJson, String options, String body) {
+        return "node {\n"
+                + "  writeFile file: '" + PLAN + "', text: '''" + planJson + "'''\n"
+                + "  parallelPlan(file: '" + PLAN + "'" + (options.isEmpty() ? "" : ", " + options) + ") { a ->\n"
+                + "    " + body + "\n"
+                + "  }\n"
+                + "}\n";
+    }
 }
