@@ -15,18 +15,18 @@ import picocli.CommandLine;
 
 class ValidateCommandTest {
     private static final String VALID = """
-            {"plan_name": "DEMO", "achievements": [
-              {"achievement_id": "1.1", "estimated_hours": 2},
+            {"plan_name": "DEMO", "parallelization_level": "level_2", "achievements": [
+              {"achievement_id": "1.1", "dependencies": [], "estimated_hours": 2},
               {"achievement_id": "1.2", "dependencies": ["1.1"], "estimated_hours": "1-3"}
             ]}
             """;
     private static final String WARNED = """
-            {"achievements": [
-              {"achievement_id": "1.1", "status": "done", "colour": "red"}
+            {"plan_name": "WARNED", "parallelization_level": "level_2", "achievements": [
+              {"achievement_id": "1.1", "dependencies": [], "status": "done", "colour": "red"}
             ]}
             """;
     private static final String INVALID = """
-            {"achievements": [
+            {"plan_name": "BAD", "parallelization_level": "level_2", "achievements": [
               {"achievement_id": "1.1", "dependencies": ["1.3"]},
               {"achievement_id": "1.2", "dependencies": ["1.1"], "status": "done"},
               {"achievement_id": "1.3", "dependencies": ["1.2"]},
@@ -112,7 +112,8 @@ class ValidateCommandTest {
 
     @Test
     void shouldPrintValidJsonWithNullsForPlanWideFindings() throws IOException {
-        Path file = write("plain", "{\"total_achievements\": 2, \"achievements\": [{\"achievement_id\": \"a\"}]}");
+        Path file = write("plain", "{\"plan_name\": \"PLAIN\", \"parallelization_level\": \"level_2\", "
+                + "\"total_achievements\": 2, \"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]}");
         assertThat(run("validate", "--format", "json", "--strict", file.toString())).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("valid").asBoolean()).isTrue();
