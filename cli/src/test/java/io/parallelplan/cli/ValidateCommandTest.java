@@ -123,6 +123,47 @@ class ValidateCommandTest {
         assertThat(finding.get("line").isNull()).isTrue();
     }
 
+    /** Issue 13: each plan the methodology's own validator rejects has its finding in the JSON output. */
+    @Test
+    void shouldReportWhatTheMethodologysValidatorRejectsInJson() throws IOException {
+        String header = "\"plan_name\": \"M\", \"parallelization_level\": \"level_2\", ";
+        String one = "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]";
+        String[][] cases = {
+            {"{\"parallelization_level\": \"level_2\", " + one + "}", "missing-plan-name", "warning", "0"},
+            {"{\"plan_name\": \"M\", " + one + "}", "missing-parallelization-level", "warning", "0"},
+            {"{\"plan_name\": \"M\", \"parallelization_level\": \"invalid\", " + one + "}",
+                "unknown-parallelization-level", "warning", "0"},
+            {"{" + header + "\"achievements\": []}", "empty-achievements", "warning", "0"},
+            {"{" + header + "\"achievements\": [{\"achievement_id\": \"invalid\", \"dependencies\": []}]}",
+                "id-shape", "info", "0"},
+            {"{" + header + "\"achievements\": [{\"achievement_id\": \".1\", \"dependencies\": []}]}",
+                "id-not-file-name", "warning", "0"},
+            {"{" + header + "\"achievements\": [{\"achievement_id\": \"1.1\"}]}", "missing-dependencies", "info", "0"},
+            {"{" + header + "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": \"x\"}]}",
+                "invalid-type", "error", "2"},
+        };
+        for (String[] c : cases) {
+            out.getBuffer().setLength(0);
+            Path file = write("m-" + c[1], c[0]);
+            assertThat(run("validate", "--format", "json", file.toString())).as(c[0]).isEqualTo(Integer.parseInt(c[3]));
+            JsonNode findings = new ObjectMapper().readTree(out.toString()).get("findings");
+            assertThat(findings).as(c[0]).singleElement().satisfies(f -> {
+                assertThat(f.get("code").asText()).isEqualTo(c[1]);
+                assertThat(f.get("severity").asText()).isEqualTo(c[2]);
+                assertThat(f.get("line").isNull()).isFalse();
+            });
+        }
+        out.getBuffer().setLength(0);
+        Path warned = write("m-strict", "{\"plan_name\": \"M\", " + one + "}");
+        assertThat(run("validate", "--strict", warned.toString())).isEqualTo(1);
+        Path typed = write("m-type", "{" + header + "\"achievements\": [{\"achievement_id\": \"1.1\", "
+                + "\"dependencies\": \"x\"}]}");
+        out.getBuffer().setLength(0);
+        run("validate", typed.toString());
+        assertThat(out.toString()).contains(typed + ":1:115: error [invalid-type] 1.1: \"dependencies\" is the string "
+                + "\"x\"").doesNotContain("unknown-dependency");
+    }
+
     @Test
     void shouldExitTwoForBadUsage() {
         assertThat(run("validate", "--format", "yaml", "x")).isEqualTo(2);
