@@ -38,6 +38,11 @@ class OriginalValidatorChecksTest {
         return report;
     }
 
+    /** A plan with the given header fields (JSON members, without the trailing comma) and one achievement. */
+    private static ValidationReport header(String fields) {
+        return validate("{" + fields + ", \"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]}");
+    }
+
     /** A plan with both header fields and the given achievement objects. */
     private static ValidationReport achievements(String... objects) {
         return validate("{" + HEADER + "\"achievements\": [\n" + String.join(",\n", objects) + "\n]}");
@@ -58,8 +63,7 @@ class OriginalValidatorChecksTest {
 
     @Test
     void shouldWarnAboutAMissingPlanNameAndSayWhichNameIsUsedInstead() {
-        ValidationReport report = validate("{\"parallelization_level\": \"level_1\", "
-                + "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]}");
+        ValidationReport report = header("\"parallelization_level\": \"level_1\"");
         Finding f = only(report, "missing-plan-name");
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.message()).contains("taken from its folder, \"DEMO\"", "SUBPLAN_DEMO_<nn>.md",
@@ -72,16 +76,14 @@ class OriginalValidatorChecksTest {
 
     @Test
     void shouldWarnAboutAnEmptyPlanName() {
-        ValidationReport report = validate("{\"plan_name\": \" \", \"parallelization_level\": \"level_2\", "
-                + "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]}");
+        ValidationReport report = header("\"plan_name\": \" \", \"parallelization_level\": \"level_2\"");
         assertThat(only(report, "missing-plan-name").message()).contains("\"plan_name\" is empty");
         assertThat(only(report, "missing-plan-name").location()).isEqualTo(new SourceLocation(1, 15));
     }
 
     @Test
     void shouldWarnAboutAPlanNameThatCannotBePartOfFileNames() {
-        ValidationReport report = validate("{\"plan_name\": \"my plan\", \"parallelization_level\": \"level_2\", "
-                + "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]}");
+        ValidationReport report = header("\"plan_name\": \"my plan\", \"parallelization_level\": \"level_2\"");
         Finding f = only(report, "plan-name-not-file-name");
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.message()).contains("\"my plan\"", "'scaffold' refuse");
@@ -90,8 +92,7 @@ class OriginalValidatorChecksTest {
 
     @Test
     void shouldWarnAboutAMissingParallelizationLevel() {
-        ValidationReport report = validate("{\"plan_name\": \"DEMO\", "
-                + "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]}");
+        ValidationReport report = header("\"plan_name\": \"DEMO\"");
         Finding f = only(report, "missing-parallelization-level");
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.message()).contains("add \"parallelization_level\": \"level_2\"", "level_1", "level_3");
@@ -99,13 +100,11 @@ class OriginalValidatorChecksTest {
 
     @Test
     void shouldWarnAboutAnUnknownParallelizationLevelWithAGuess() {
-        ValidationReport report = validate("{\"plan_name\": \"DEMO\", \"parallelization_level\": \"invalid\", "
-                + "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]}");
+        ValidationReport report = header("\"plan_name\": \"DEMO\", \"parallelization_level\": \"invalid\"");
         Finding f = only(report, "unknown-parallelization-level");
         assertThat(f.message()).contains("is \"invalid\", not one of level_1, level_2, level_3");
         assertThat(f.location()).isEqualTo(new SourceLocation(1, 48));
-        assertThat(only(validate("{\"plan_name\": \"DEMO\", \"parallelization_level\": \"Level 3\", "
-                + "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]}"),
+        assertThat(only(header("\"plan_name\": \"DEMO\", \"parallelization_level\": \"Level 3\""),
                 "unknown-parallelization-level").message()).contains("did you mean \"level_3\"?");
     }
 
