@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Check a plan and report every problem at once: errors (ids, duplicates, unknown dependencies, "
-                    + "self-dependencies, cycles), warnings (drift between hand-written claims and the graph, "
-                    + "unknown statuses, unreadable estimates) and info (unknown fields)."
+            "Check a plan and report every problem at once: errors (ids, duplicates, fields of the wrong type, "
+                    + "unknown dependencies, self-dependencies, cycles), warnings (drift between hand-written claims "
+                    + "and the graph, missing plan_name or parallelization_level, ids that cannot name the "
+                    + "methodology's files, unknown statuses, unreadable estimates) and info (unknown fields, ids "
+                    + "outside the X.Y shape, missing dependencies lists)."
         },
         footer = {"", "Text output is coloured only on a terminal, and never when NO_COLOR is set. The finding codes are "
                 + "listed in docs/format.md."},

@@ -15,18 +15,18 @@ import picocli.CommandLine;
 
 class ValidateCommandTest {
     private static final String VALID = """
-            {"plan_name": "DEMO", "achievements": [
-              {"achievement_id": "1.1", "estimated_hours": 2},
+            {"plan_name": "DEMO", "parallelization_level": "level_2", "achievements": [
+              {"achievement_id": "1.1", "dependencies": [], "estimated_hours": 2},
               {"achievement_id": "1.2", "dependencies": ["1.1"], "estimated_hours": "1-3"}
             ]}
             """;
     private static final String WARNED = """
-            {"achievements": [
-              {"achievement_id": "1.1", "status": "done", "colour": "red"}
+            {"plan_name": "WARNED", "parallelization_level": "level_2", "achievements": [
+              {"achievement_id": "1.1", "dependencies": [], "status": "done", "colour": "red"}
             ]}
             """;
     private static final String INVALID = """
-            {"achievements": [
+            {"plan_name": "BAD", "parallelization_level": "level_2", "achievements": [
               {"achievement_id": "1.1", "dependencies": ["1.3"]},
               {"achievement_id": "1.2", "dependencies": ["1.1"], "status": "done"},
               {"achievement_id": "1.3", "dependencies": ["1.2"]},
@@ -112,7 +112,8 @@ class ValidateCommandTest {
 
     @Test
     void shouldPrintValidJsonWithNullsForPlanWideFindings() throws IOException {
-        Path file = write("plain", "{\"total_achievements\": 2, \"achievements\": [{\"achievement_id\": \"a\"}]}");
+        Path file = write("plain", "{\"plan_name\": \"PLAIN\", \"parallelization_level\": \"level_2\", "
+                + "\"total_achievements\": 2, \"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]}");
         assertThat(run("validate", "--format", "json", "--strict", file.toString())).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertThat(json.get("valid").asBoolean()).isTrue();
@@ -120,6 +121,47 @@ class ValidateCommandTest {
         assertThat(finding.get("code").asText()).isEqualTo("total-achievements-drift");
         assertThat(finding.get("achievement").isNull()).isTrue();
         assertThat(finding.get("line").isNull()).isTrue();
+    }
+
+    /** Issue 13: each plan the methodology's own validator rejects has its finding in the JSON output. */
+    @Test
+    void shouldReportWhatTheMethodologysValidatorRejectsInJson() throws IOException {
+        String header = "\"plan_name\": \"M\", \"parallelization_level\": \"level_2\", ";
+        String one = "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]";
+        String[][] cases = {
+            {"{\"parallelization_level\": \"level_2\", " + one + "}", "missing-plan-name", "warning", "0"},
+            {"{\"plan_name\": \"M\", " + one + "}", "missing-parallelization-level", "warning", "0"},
+            {"{\"plan_name\": \"M\", \"parallelization_level\": \"invalid\", " + one + "}",
+                "unknown-parallelization-level", "warning", "0"},
+            {"{" + header + "\"achievements\": []}", "empty-achievements", "warning", "0"},
+            {"{" + header + "\"achievements\": [{\"achievement_id\": \"invalid\", \"dependencies\": []}]}",
+                "id-shape", "info", "0"},
+            {"{" + header + "\"achievements\": [{\"achievement_id\": \".1\", \"dependencies\": []}]}",
+                "id-not-file-name", "warning", "0"},
+            {"{" + header + "\"achievements\": [{\"achievement_id\": \"1.1\"}]}", "missing-dependencies", "info", "0"},
+            {"{" + header + "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": \"x\"}]}",
+                "invalid-type", "error", "2"},
+        };
+        for (String[] c : cases) {
+            out.getBuffer().setLength(0);
+            Path file = write("m-" + c[1], c[0]);
+            assertThat(run("validate", "--format", "json", file.toString())).as(c[0]).isEqualTo(Integer.parseInt(c[3]));
+            JsonNode findings = new ObjectMapper().readTree(out.toString()).get("findings");
+            assertThat(findings).as(c[0]).singleElement().satisfies(f -> {
+                assertThat(f.get("code").asText()).isEqualTo(c[1]);
+                assertThat(f.get("severity").asText()).isEqualTo(c[2]);
+                assertThat(f.get("line").isNull()).isFalse();
+            });
+        }
+        out.getBuffer().setLength(0);
+        Path warned = write("m-strict", "{\"plan_name\": \"M\", " + one + "}");
+        assertThat(run("validate", "--strict", warned.toString())).isEqualTo(1);
+        Path typed = write("m-type", "{" + header + "\"achievements\": [{\"achievement_id\": \"1.1\", "
+                + "\"dependencies\": \"x\"}]}");
+        out.getBuffer().setLength(0);
+        run("validate", typed.toString());
+        assertThat(out.toString()).contains(typed + ":1:115: error [invalid-type] 1.1: \"dependencies\" is the string "
+                + "\"x\"").doesNotContain("unknown-dependency");
     }
 
     @Test

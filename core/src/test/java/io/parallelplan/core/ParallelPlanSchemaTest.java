@@ -89,6 +89,10 @@ class ParallelPlanSchemaTest {
         assertThat(schema.validate("{\"achievements\": [{\"achievement_id\": \"..\"}]}", InputFormat.JSON))
                 .isNotEmpty();
         assertThat(schema.validate("{\"achievements\": [{\"title\": \"no id\"}]}", InputFormat.JSON)).isNotEmpty();
+        assertThat(schema.validate("{\"achievements\": [{\"achievement_id\": \"a\", \"dependencies\": \"x\"}]}",
+                InputFormat.JSON)).isNotEmpty();
+        assertThat(schema.validate("{\"achievements\": [{\"achievement_id\": \"a\", \"command\": true}]}",
+                InputFormat.JSON)).isNotEmpty();
         assertThat(schema.validate("{\"achievements\": [{\"achievement_id\": \"a\", \"estimated_hours\": \"lots\"}]}",
                 InputFormat.JSON)).isNotEmpty();
         assertThat(schema.validate("{\"achievements\": [{\"achievement_id\": \"a\", \"estimated_hours\": -1}]}",

@@ -16,6 +16,7 @@ import io.parallelplan.core.model.Estimate;
 import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.model.Plan;
 import io.parallelplan.core.model.PlanClaims;
+import io.parallelplan.core.model.PlanFiles;
 import io.parallelplan.core.model.PlanClaims.CriticalPathClaim;
 import io.parallelplan.core.model.PlanClaims.CrossDependency;
 import io.parallelplan.core.model.PlanClaims.PriorityGroup;
@@ -53,6 +54,8 @@ public final class PlanParser {
             "plan_name", "parallelization_level", "created_date", "achievements", "priority_groups",
             "cross_priority_dependencies", "parallel_execution_waves", "critical_path_analysis", "analysis_notes",
             "notes", "total_achievements", "completed_achievements", "remaining_achievements", "$schema");
+    /** The values of {@code parallelization_level} the methodology defines. */
+    private static final List<String> LEVELS = List.of("level_1", "level_2", "level_3");
     /**
      * Achievement fields that are read, or known and deliberately ignored (never reported as unknown), each with a bit
      * number for duplicate detection.
@@ -158,6 +161,23 @@ public final class PlanParser {
         } catch (CharacterCodingException e) {
             throw new PlanReadException(file, "the file is not UTF-8 text; save it as UTF-8");
         }
+    }
+
+    /** A value from the file in double quotes, cut after 40 characters (findings are one line). */
+    private static String shown(String value) {
+        String v = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The known level a mistyped one most likely means ({@code "2"}, {@code "Level 2"} → {@code level_2}), or null. */
+    static String levelGuess(String level) {
+        String digits = level.replaceAll("[^0-9]", "");
+        String rest = level.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+        if (digits.length() == 1 && digits.charAt(0) >= '1' && digits.charAt(0) <= '3'
+                && (rest.isEmpty() || rest.equals("level") || rest.equals("l"))) {
+            return "level_" + digits;
+        }
+        return null;
     }
 
     private static PlanReadException unreadable(Path file, IOException e) {
@@ -295,6 +315,11 @@ public final class PlanParser {
             }
             String name = null;
             String level = null;
+            boolean nameWritten = false;
+            boolean levelWritten = false;
+            SourceLocation nameAt = null;
+            SourceLocation levelAt = null;
+            SourceLocation achievementsAt = null;
             List<Achievement> achievements = null;
             List<PriorityGroup> groups = List.of();
             List<CrossDependency> cross = List.of();
@@ -311,9 +336,20 @@ public final class PlanParser {
                 SourceLocation at = here();
                 p.nextToken();
                 switch (field) {
-                    case "plan_name" -> name = text(field, null);
-                    case "parallelization_level" -> level = text(field, null);
-                    case "achievements" -> achievements = achievements(field, "achievement_id", null);
+                    case "plan_name" -> {
+                        nameWritten = p.currentToken() != JsonToken.VALUE_NULL;
+                        nameAt = here();
+                        name = text(field, null, false);
+                    }
+                    case "parallelization_level" -> {
+                        levelWritten = p.currentToken() != JsonToken.VALUE_NULL;
+                        levelAt = here();
+                        level = text(field, null, false);
+                    }
+                    case "achievements" -> {
+                        achievementsAt = here();
+                        achievements = achievements(field, "achievement_id", null);
+                    }
                     case "priority_groups" -> groups = priorityGroups();
                     case "cross_priority_dependencies" -> cross = crossDependencies();
                     case "parallel_execution_waves" -> waves = waves();
@@ -336,11 +372,55 @@ public final class PlanParser {
                         "the plan has no \"achievements\" array; add \"achievements\": [ ... ] with one object per "
                                 + "achievement", null, new SourceLocation(1, 1)));
                 achievements = List.of();
+            } else if (achievements.isEmpty() && achievementsAt != null) {
+                findings.add(Finding.warning("empty-achievements", "the plan's \"achievements\" list is empty, so "
+                        + "there is nothing to check or run; add one object per achievement", null, achievementsAt));
             }
             unknown.forEach((f, at) -> findings.add(Finding.info("unknown-field",
                     "unknown top-level field \"" + f + "\" is kept but not used", null, at)));
             PlanClaims claims = new PlanClaims(groups, cross, waves, critical, total);
-            return new ParsedPlan(new Plan(file, name, level, achievements, claims, unknown), findings);
+            Plan plan = new Plan(file, name, level, achievements, claims, unknown);
+            header(plan, name, nameWritten, nameAt, levelWritten, levelAt);
+            return new ParsedPlan(plan, findings);
+        }
+
+        /**
+         * The header fields the methodology's own validator requires: Parallel Plan can do without them, but says so.
+         * A field of the wrong type already has its {@code invalid-type} finding.
+         */
+        private void header(Plan plan, String name, boolean nameWritten, SourceLocation nameAt, boolean levelWritten,
+                SourceLocation levelAt) {
+            if (!plan.hasDeclaredName()) {
+                String fallback = plan.name();
+                if (!nameWritten) {
+                    findings.add(Finding.warning("missing-plan-name", "the plan has no \"plan_name\", so its name is "
+                            + "taken from its folder, \"" + fallback + "\" (files such as SUBPLAN_" + fallback
+                            + "_<nn>.md); add \"plan_name\": \"" + fallback + "\"", null, new SourceLocation(1, 1)));
+                } else if (name != null) {
+                    findings.add(Finding.warning("missing-plan-name", "\"plan_name\" is empty, so the plan's name is "
+                            + "taken from its folder, \"" + fallback + "\"; write the plan's name there", null, nameAt));
+                }
+            }
+            String nameProblem = PlanFiles.planNameProblem(plan.name());
+            if (nameProblem != null) {
+                findings.add(Finding.warning("plan-name-not-file-name", nameProblem + "; 'parallel-plan status' and "
+                        + "'scaffold' refuse the plan until then", null,
+                        plan.hasDeclaredName() && nameAt != null ? nameAt : new SourceLocation(1, 1)));
+            }
+            String level = plan.parallelizationLevel();
+            if (!levelWritten) {
+                findings.add(Finding.warning("missing-parallelization-level", "the plan has no "
+                        + "\"parallelization_level\"; Parallel Plan does not need it, but the methodology's scripts "
+                        + "do: add \"parallelization_level\": \"level_2\" (level_1: executions inside one achievement, "
+                        + "level_2: achievements of one plan, level_3: across priorities)", null,
+                        new SourceLocation(1, 1)));
+            } else if (level != null && !LEVELS.contains(level)) {
+                String guess = levelGuess(level);
+                findings.add(Finding.warning("unknown-parallelization-level", "\"parallelization_level\" is "
+                        + shown(level) + ", not one of " + String.join(", ", LEVELS) + "; it is ignored"
+                        + (guess != null ? ": did you mean \"" + guess + "\"?" : ": write one of them"), null,
+                        levelAt));
+            }
         }
 
         /** Reads an array of achievement objects; {@code owner} is the parent id for sub-executions. */
@@ -358,8 +438,8 @@ public final class PlanParser {
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() != JsonToken.START_OBJECT) {
                     findings.add(Finding.error("invalid-type", "entry " + (position + 1) + " of \"" + field
-                            + "\" is not an object; each entry must be {\"" + idField + "\": ..., ...}", owner,
-                            here()));
+                            + "\" is " + found() + ", not an object; each entry must be {\"" + idField + "\": ..., ...}",
+                            owner, here()));
                     p.skipChildren();
                     position++;
                     continue;
@@ -403,17 +483,17 @@ public final class PlanParser {
                             p.skipChildren();
                         }
                     }
-                    case "title" -> f.title = text(field, who);
+                    case "title" -> f.title = text(field, who, false);
                     case "dependencies" -> dependencies(f, who);
-                    case "status" -> f.status = text(field, who);
+                    case "status" -> f.status = text(field, who, false);
                     case "priority" -> f.priority = integer(field, who);
                     case "executor" -> f.executor = scalarText(field, who);
                     case "estimated_hours" -> f.estimate = estimate(field, who);
                     case "actual_hours" -> f.actualHours = number(field, who);
                     case "blocks" -> f.blocks = idList(field, who, null);
                     case "parallelizable_with" -> f.parallelizableWith = idList(field, who, null);
-                    case "validation_script" -> f.validationScript = text(field, who);
-                    case "command" -> f.command = text(field, who);
+                    case "validation_script" -> f.validationScript = text(field, who, true);
+                    case "command" -> f.command = text(field, who, true);
                     case "timeout_minutes" -> f.timeoutMinutes = nonNegative(field, who);
                     case "retries" -> f.retries = nonNegative(field, who);
                     case "optional" -> f.optional = bool(field, who);
@@ -449,7 +529,15 @@ public final class PlanParser {
                 long at = f.dependencyPositions[i];
                 b.dependsOn(f.dependencies.get(i), (int) (at >>> 32), (int) at);
             }
-            String label = f.id == null || f.id.isEmpty() ? owner : f.id;
+            // As the validator names achievements: the id (else the 1-based position), after "parent/" inside
+            // sub_executions.
+            String own = f.id == null || f.id.isEmpty() ? "#" + (position + 1) : f.id;
+            String label = owner == null ? own : owner + "/" + own;
+            if (!f.dependenciesWritten) {
+                findings.add(Finding.info("missing-dependencies", "no \"dependencies\" list, so it is read as none "
+                        + "and can start at once; write \"dependencies\": [] (or the ids it waits for) to say so",
+                        label, start));
+            }
             for (Map.Entry<String, SourceLocation> e : f.unknown == null ? Map.<String, SourceLocation>of().entrySet()
                     : f.unknown.entrySet()) {
                 b.unknownField(e.getKey(), e.getValue());
@@ -464,10 +552,11 @@ public final class PlanParser {
             if (t == JsonToken.VALUE_NULL) {
                 return;
             }
+            f.dependenciesWritten = true;
             if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-                findings.add(Finding.warning("dependencies-not-array", "\"dependencies\" should be an array; read \""
-                        + p.getText() + "\" as [\"" + p.getText() + "\"]", who, here()));
-                f.addDependency(p.getText().trim(), position());
+                // Never read as an id: "dependencies": "none" or "1.1, 1.2" would become a dependency that is not there.
+                typeError("dependencies", "an array of ids (write [" + (t == JsonToken.VALUE_STRING
+                        ? shown(p.getText()) : "\"" + p.getText() + "\"") + "], or [] for none)", who);
                 return;
             }
             idList("dependencies", who, f);
@@ -494,23 +583,31 @@ public final class PlanParser {
                         ids.add(v);
                     }
                 } else {
-                    findings.add(Finding.error("invalid-type", "an entry of \"" + field
-                            + "\" is not an id string; write ids as strings such as \"1.2\"", who, here()));
+                    findings.add(Finding.error("invalid-type", "an entry of \"" + field + "\" is " + found()
+                            + ", not an id; write ids as strings such as \"1.2\"", who, here()));
                     p.skipChildren();
                 }
             }
             return ids == null ? List.of() : ids;
         }
 
-        private String text(String field, String who) throws IOException {
+        /**
+         * Reads a string field; any other type is {@code invalid-type} and the value is ignored: an error when the
+         * field decides what runs ({@code acts}), a warning when it is informational.
+         */
+        private String text(String field, String who, boolean acts) throws IOException {
             JsonToken t = p.currentToken();
             if (t == JsonToken.VALUE_NULL) {
                 return null;
             }
-            if (t.isScalarValue()) {
+            if (t == JsonToken.VALUE_STRING) {
                 return p.getText();
             }
-            typeError(field, "a string", who);
+            if (acts) {
+                typeError(field, "a string", who);
+            } else {
+                typeWarning(field, "a string", who);
+            }
             p.skipChildren();
             return null;
         }
@@ -545,8 +642,7 @@ public final class PlanParser {
             if (t == JsonToken.VALUE_NULL) {
                 return null;
             }
-            findings.add(Finding.warning("invalid-type", "\"" + field + "\" should be a whole number; the value is "
-                    + "ignored", who, here()));
+            typeWarning(field, "a whole number", who);
             p.skipChildren();
             return null;
         }
@@ -580,8 +676,7 @@ public final class PlanParser {
                     return e.highHours();
                 }
             }
-            findings.add(Finding.warning("invalid-type", "\"" + field + "\" should be a number of hours; the value is "
-                    + "ignored", who, here()));
+            typeWarning(field, "a number of hours", who);
             p.skipChildren();
             return null;
         }
@@ -592,7 +687,7 @@ public final class PlanParser {
                 return t == JsonToken.VALUE_TRUE;
             }
             if (t != JsonToken.VALUE_NULL) {
-                findings.add(Finding.error("invalid-type", "\"" + field + "\" must be true or false", who, here()));
+                typeError(field, "true or false", who);
                 p.skipChildren();
             }
             return false;
@@ -623,9 +718,27 @@ public final class PlanParser {
             return Estimate.ABSENT;
         }
 
-        private void typeError(String field, String expected, String who) {
-            findings.add(Finding.error("invalid-type", "\"" + field + "\" must be " + expected + "; the value is "
-                    + "ignored until it is fixed", who, here()));
+        private void typeError(String field, String expected, String who) throws IOException {
+            findings.add(Finding.error("invalid-type", "\"" + field + "\" is " + found() + ", but must be " + expected
+                    + "; the value is ignored until it is fixed", who, here()));
+        }
+
+        private void typeWarning(String field, String expected, String who) throws IOException {
+            findings.add(Finding.warning("invalid-type", "\"" + field + "\" is " + found() + ", but should be "
+                    + expected + "; the value is ignored", who, here()));
+        }
+
+        /** The current value's JSON type as a finding names it, with the value itself when it is a scalar. */
+        private String found() throws IOException {
+            JsonToken t = p.currentToken();
+            return switch (t) {
+                case START_ARRAY -> "an array";
+                case START_OBJECT -> "an object";
+                case VALUE_STRING -> "the string " + shown(p.getText());
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + p.getText();
+                case VALUE_TRUE, VALUE_FALSE -> "the boolean " + p.getText();
+                default -> "null";
+            };
         }
 
         private JsonNode tree() throws IOException {
@@ -636,7 +749,7 @@ public final class PlanParser {
             List<PriorityGroup> groups = new ArrayList<>();
             for (Located node : objects("priority_groups")) {
                 groups.add(new PriorityGroup(node.node.path("priority").asText(""),
-                        ids(node.node.path("achievements")), node.at));
+                        ids(node.node, "achievements", "a priority group", node.at), node.at));
             }
             return groups;
         }
@@ -662,6 +775,11 @@ public final class PlanParser {
                     p.nextToken();
                     SourceLocation at = here();
                     if (p.currentToken() != JsonToken.START_OBJECT) {
+                        if (p.currentToken() != JsonToken.VALUE_NULL) {
+                            findings.add(Finding.warning("invalid-type", "wave \"" + name + "\" of "
+                                    + "\"parallel_execution_waves\" is " + found() + ", not an object such as "
+                                    + "{\"achievements\": [...]}; it is ignored", null, at));
+                        }
                         p.skipChildren();
                         continue;
                     }
@@ -681,15 +799,20 @@ public final class PlanParser {
             return waves;
         }
 
-        private static Wave wave(String name, JsonNode node, SourceLocation at) {
+        private Wave wave(String name, JsonNode node, SourceLocation at) {
             JsonNode hours = node.path("estimated_hours");
             Estimate e = hours.isNumber() ? Estimate.ofHours(hours.asDouble())
                     : hours.isTextual() ? Estimate.parse(hours.asText()) : Estimate.ABSENT;
-            return new Wave(name, ids(node.path("achievements")), ids(node.path("dependencies")), e, at);
+            String where = "wave \"" + name + "\"";
+            return new Wave(name, ids(node, "achievements", where, at), ids(node, "dependencies", where, at), e, at);
         }
 
         private CriticalPathClaim criticalPath(SourceLocation at) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
+                if (p.currentToken() != JsonToken.VALUE_NULL) {
+                    typeWarning("critical_path_analysis", "an object such as {\"sequential_time\": 10, "
+                            + "\"parallel_time\": 6}", null);
+                }
                 p.skipChildren();
                 return null;
             }
@@ -708,8 +831,14 @@ public final class PlanParser {
             return e.valid() ? e.highHours() : null;
         }
 
-        private static List<String> ids(JsonNode array) {
+        /** The ids of {@code field} in a claim object; a value that is not an array is a warning and no ids. */
+        private List<String> ids(JsonNode owner, String field, String where, SourceLocation at) {
+            JsonNode array = owner.path(field);
             List<String> ids = new ArrayList<>();
+            if (!array.isArray() && !array.isMissingNode() && !array.isNull()) {
+                findings.add(Finding.warning("invalid-type", "\"" + field + "\" of " + where + " is "
+                        + nodeType(array) + ", but should be an array of ids; it is ignored", null, at));
+            }
             if (array.isArray()) {
                 for (JsonNode n : array) {
                     if (n.isValueNode() && !n.isNull()) {
@@ -718,6 +847,19 @@ public final class PlanParser {
                 }
             }
             return ids;
+        }
+
+        private static String nodeType(JsonNode node) {
+            if (node.isObject()) {
+                return "an object";
+            }
+            if (node.isTextual()) {
+                return "the string " + shown(node.asText());
+            }
+            if (node.isNumber() || node.isBoolean()) {
+                return "the " + (node.isNumber() ? "number " : "boolean ") + node.asText();
+            }
+            return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
         }
 
         private record Located(JsonNode node, SourceLocation at) {}
@@ -731,11 +873,17 @@ public final class PlanParser {
                 p.skipChildren();
                 return out;
             }
+            int entry = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 SourceLocation at = here();
+                entry++;
                 if (p.currentToken() == JsonToken.START_OBJECT) {
                     out.add(new Located(tree(), at));
                 } else {
+                    if (p.currentToken() != JsonToken.VALUE_NULL) {
+                        findings.add(Finding.warning("invalid-type", "entry " + entry + " of \"" + field + "\" is "
+                                + found() + ", not an object; it is ignored", null, at));
+                    }
                     p.skipChildren();
                 }
             }
@@ -748,6 +896,8 @@ public final class PlanParser {
         String id;
         String title;
         final List<String> dependencies = new ArrayList<>();
+        /** Whether the object had a {@code dependencies} field that is not {@code null}. */
+        boolean dependenciesWritten;
         /** Line and column of each dependency, packed as {@code line << 32 | column}. */
         long[] dependencyPositions = new long[4];
         String status;

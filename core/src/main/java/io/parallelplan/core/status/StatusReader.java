@@ -5,6 +5,7 @@ import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.model.Finding;
 import io.parallelplan.core.model.Plan;
+import io.parallelplan.core.model.PlanFiles;
 import io.parallelplan.core.model.SourceLocation;
 import io.parallelplan.core.parse.PlanReadException;
 import io.parallelplan.core.validate.LoadedPlan;

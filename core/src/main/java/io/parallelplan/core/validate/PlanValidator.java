@@ -22,8 +22,12 @@ import java.util.List;
  *       {@code priority-group-missing}, {@code priority-group-conflict}, {@code cross-dependency-drift},
  *       {@code cross-dependency-unlisted}, {@code wave-order}, {@code wave-membership},
  *       {@code critical-path-drift}, {@code total-achievements-drift}; and {@code unknown-status},
- *       {@code invalid-estimate}, {@code duplicate-dependency}.
- *   <li>Info: {@code unknown-field} (from the parser).
+ *       {@code invalid-estimate}, {@code duplicate-dependency}; {@code id-not-file-name} and
+ *       {@code id-file-collision} (ids the methodology's file names cannot carry); from the parser, the header
+ *       fields the methodology requires ({@code missing-plan-name}, {@code missing-parallelization-level},
+ *       {@code unknown-parallelization-level}, {@code plan-name-not-file-name}, {@code empty-achievements}).
+ *   <li>Info: {@code id-shape} (an accepted id outside the methodology's X.Y shape, with its file names);
+ *       {@code unknown-field} and {@code missing-dependencies} (from the parser).
  * </ul>
  *
  * <p>Linear in achievements plus dependencies on a valid plan; checks of claims that need reachability are bounded
@@ -40,6 +44,7 @@ public final class PlanValidator {
         List<Finding> findings = new ArrayList<>(parsed.findings());
         List<DependencyCycle> cycles = new ArrayList<>();
         int[] order = new ListChecks(graph, null, findings, cycles).run();
+        new FileNameChecks(parsed.plan(), graph, findings).run();
         for (int i = 0; i < graph.size(); i++) {
             Achievement a = graph.achievement(i);
             if (!a.subExecutions().isEmpty()) {

@@ -28,6 +28,7 @@ class PlanParserTest {
         ParsedPlan parsed = parse("""
                 {
                   "plan_name": "DEMO",
+                  "parallelization_level": "level_2",
                   "achievements": [
                     {"achievement_id": "1.1", "title": "First", "estimated_hours": "4-6", "dependencies": []},
                     {"achievement_id": "1.2", "title": "Second", "estimated_hours": 2.5,
@@ -41,12 +42,12 @@ class PlanParserTest {
         assertThat(plan.name()).isEqualTo("DEMO");
         assertThat(plan.achievements()).extracting(Achievement::id).containsExactly("1.1", "1.2");
         Achievement first = plan.achievements().get(0);
-        assertThat(first.location()).isEqualTo(new SourceLocation(4, 5));
+        assertThat(first.location()).isEqualTo(new SourceLocation(5, 5));
         assertThat(first.estimate().lowHours()).isEqualTo(4.0);
         assertThat(first.estimate().hours()).isEqualTo(6.0);
         Achievement second = plan.achievement("1.2").orElseThrow();
         assertThat(second.dependencies()).containsExactly("1.1");
-        assertThat(second.dependencyLocations().get(0).line()).isEqualTo(6);
+        assertThat(second.dependencyLocations().get(0).line()).isEqualTo(7);
         assertThat(second.executor()).isEqualTo("alice");
         assertThat(second.optional()).isTrue();
         assertThat(second.retries()).isEqualTo(2);
@@ -82,7 +83,8 @@ class PlanParserTest {
     @Test
     void shouldKeepUnknownFieldsAsInformation() {
         ParsedPlan parsed = parse("""
-                {"achievements": [{"achievement_id": "1.1", "owner_team": "core"}], "budget": 12}
+                {"plan_name": "P", "parallelization_level": "level_2",
+                 "achievements": [{"achievement_id": "1.1", "dependencies": [], "owner_team": "core"}], "budget": 12}
                 """);
         assertThat(parsed.findings()).extracting(Finding::severity).containsOnly(Severity.INFO);
         assertThat(parsed.findings()).extracting(Finding::message)
@@ -104,9 +106,10 @@ class PlanParserTest {
                                    "optional": "yes", "estimated_hours": {"min": 1}}]}
                 """);
         assertThat(parsed.plan().achievements().get(0).id()).isEqualTo("1.10");
-        assertThat(parsed.plan().achievements().get(0).dependencies()).containsExactly("1.0");
+        assertThat(parsed.plan().achievements().get(0).dependencies()).isEmpty();
         assertThat(parsed.findings()).extracting(Finding::code)
-                .contains("id-not-string", "dependencies-not-array", "invalid-value", "invalid-type");
+                .contains("id-not-string", "invalid-value", "invalid-type")
+                .doesNotContain("dependencies-not-array");
     }
 
     @Test
@@ -216,7 +219,7 @@ class PlanParserTest {
     void shouldLocateEveryDependencyAtItsOpeningQuote(@TempDir Path dir) throws IOException {
         String json = "{\"achievements\": [\n  {\"achievement_id\": \"a\"},\n"
                 + "  {\"achievement_id\": \"b\", \"dependencies\": [\"a\",   \"zz\"]},\n"
-                + "  {\"achievement_id\": \"c\", \"dependencies\": \"b\"}\n]}";
+                + "  {\"achievement_id\": \"c\", \"dependencies\": [\"b\"]}\n]}";
         Files.writeString(dir.resolve("parallel.json"), json);
         Plan fromFile = parser.parse(dir).plan();
         Plan plan = parse(json).plan();

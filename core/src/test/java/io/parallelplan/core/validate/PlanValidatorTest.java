@@ -25,9 +25,10 @@ class PlanValidatorTest {
         return validator.validate(new PlanParser().parse(json, Path.of("parallel.json")));
     }
 
-    /** A plan of achievements given as JSON object bodies, one per line. */
+    /** A plan of achievements given as JSON object bodies, one per line, with the header fields written. */
     private ValidationReport plan(String... achievements) {
-        return validate("{\"achievements\": [\n" + String.join(",\n", achievements) + "\n]}");
+        return validate("{\"plan_name\": \"P\", \"parallelization_level\": \"level_2\", \"achievements\": [\n"
+                + String.join(",\n", achievements) + "\n]}");
     }
 
     private static List<Finding> withCode(ValidationReport report, String code) {
@@ -43,7 +44,8 @@ class PlanValidatorTest {
     @Test
     void shouldAcceptAValidPlanWithoutFindings() {
         ValidationReport report = plan(
-                "{\"achievement_id\": \"1.1\", \"estimated_hours\": \"2-3\", \"status\": \"complete\"}",
+                "{\"achievement_id\": \"1.1\", \"dependencies\": [], \"estimated_hours\": \"2-3\", "
+                        + "\"status\": \"complete\"}",
                 "{\"achievement_id\": \"1.2\", \"dependencies\": [\"1.1\"], \"status\": \"in_progress\"}");
         assertThat(report.findings()).isEmpty();
         assertThat(report.isValid()).isTrue();
@@ -294,7 +296,7 @@ class PlanValidatorTest {
     @Test
     void shouldAcceptBlocksThroughIndirectDependents() {
         ValidationReport report = plan(
-                "{\"achievement_id\": \"1.1\", \"blocks\": [\"1.2\", \"1.3\"]}",
+                "{\"achievement_id\": \"1.1\", \"dependencies\": [], \"blocks\": [\"1.2\", \"1.3\"]}",
                 "{\"achievement_id\": \"1.2\", \"dependencies\": [\"1.1\"], \"blocks\": [\"1.3\"]}",
                 "{\"achievement_id\": \"1.3\", \"dependencies\": [\"1.2\"]}");
         assertThat(report.findings()).isEmpty();
@@ -333,7 +335,7 @@ class PlanValidatorTest {
 
     @Test
     void shouldNotCheckBlocksInPlansThatNeverWriteIt() {
-        ValidationReport report = plan("{\"achievement_id\": \"1.1\"}",
+        ValidationReport report = plan("{\"achievement_id\": \"1.1\", \"dependencies\": []}",
                 "{\"achievement_id\": \"1.2\", \"dependencies\": [\"1.1\"]}");
         assertThat(report.findings()).isEmpty();
     }
@@ -478,7 +480,8 @@ class PlanValidatorTest {
 
     @Test
     void shouldReportUnknownFieldsAsInfo() {
-        ValidationReport report = validate("{\"owner\": \"me\", \"achievements\": [{\"achievement_id\": \"a\", "
+        ValidationReport report = validate("{\"plan_name\": \"P\", \"parallelization_level\": \"level_2\", "
+                + "\"owner\": \"me\", \"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": [], "
                 + "\"colour\": \"red\"}]}");
         assertThat(withCode(report, "unknown-field")).hasSize(2).allMatch(f -> f.severity() == Severity.INFO);
         assertThat(report.isValid()).isTrue();
@@ -520,8 +523,8 @@ class PlanValidatorTest {
 
     @Test
     void shouldUseTheGraphTheCallerBuilt() {
-        ParsedPlan parsed = new PlanParser().parse("{\"achievements\": [{\"achievement_id\": \"a\"}]}",
-                Path.of("parallel.json"));
+        ParsedPlan parsed = new PlanParser().parse("{\"plan_name\": \"P\", \"parallelization_level\": \"level_2\", "
+                + "\"achievements\": [{\"achievement_id\": \"1.1\", \"dependencies\": []}]}", Path.of("parallel.json"));
         PlanGraph graph = PlanGraph.of(parsed.plan().achievements());
         assertThat(validator.validate(parsed, graph).findings()).isEmpty();
     }

@@ -1,4 +1,4 @@
-package io.parallelplan.core.status;
+package io.parallelplan.core.model;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -99,11 +99,13 @@ public final class PlanFiles {
         return EXECUTION + "/SKIPPED_" + number + ".md";
     }
 
-    String subplanPrefix() {
+    /** The start of every SUBPLAN file name of this plan, {@code SUBPLAN_<PLAN>_}. */
+    public String subplanPrefix() {
         return "SUBPLAN_" + planName + "_";
     }
 
-    String executionTaskPrefix() {
+    /** The start of every EXECUTION_TASK file name of this plan, {@code EXECUTION_TASK_<PLAN>_}. */
+    public String executionTaskPrefix() {
         return "EXECUTION_TASK_" + planName + "_";
     }
 }
