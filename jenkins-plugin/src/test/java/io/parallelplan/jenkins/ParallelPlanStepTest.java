@@ -306,24 +306,13 @@ class ParallelPlanStepTest {
     void shouldWorkInsideADeclarativeScriptBlock(JenkinsRule r) throws Exception {
         String plan = """
                 {"achievements": [{"id": "a", "title": "A"}, {"id": "b", "title": "B", "dependencies": ["a"]}]}""";
-        String script = "pipeline {\n"
-                + "  agent any\n"
-                + "  stages {\n"
-                + "    stage('Plan') {\n"
-                + "      steps {\n"
-                + "        writeFile file: 'p.json', text: '''" + plan + "'''\n"
-                + "        script {\n"
+        String script = Pipelines.declarative(plan, ""
                 + "          def plan = readParallelPlan file: 'p.json'\n"
                 + "          parallelPlan(file: 'p.json', maxParallel: 1) {\n"
                 + "            parallel plan.achievements.collectEntries { a ->\n"
                 + "              [(a.id): { stage(a.id) { achievement(a.id) { echo \"ran ${a.id}\" } } }]\n"
                 + "            }\n"
-                + "          }\n"
-                + "        }\n"
-                + "      }\n"
-                + "    }\n"
-                + "  }\n"
-                + "}\n";
+                + "          }\n");
 
         WorkflowRun b = r.buildAndAssertSuccess(job(r, script));
 

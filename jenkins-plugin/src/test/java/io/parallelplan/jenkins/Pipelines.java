@@ -35,4 +35,24 @@ final class Pipelines {
                 + "  }\n"
                 + "}\n";
     }
+
+    /**
+     * A Declarative Pipeline whose stage {@code Plan} writes {@code planJson} to {@code p.json} and runs
+     * {@code script} (Groovy lines) in a {@code script {}} block.
+     */
+    static String declarative(String planJson, String script) {
+        return "pipeline {\n"
+                + "  agent any\n"
+                + "  stages {\n"
+                + "    stage('Plan') {\n"
+                + "      steps {\n"
+                + "        writeFile file: 'p.json', text: '''" + planJson + "'''\n"
+                + "        script {\n"
+                + script
+                + "        }\n"
+                + "      }\n"
+                + "    }\n"
+                + "  }\n"
+                + "}\n";
+    }
 }

@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -172,7 +173,7 @@ public final class PlanParser {
     /** The known level a mistyped one most likely means ({@code "2"}, {@code "Level 2"} → {@code level_2}), or null. */
     static String levelGuess(String level) {
         String digits = level.replaceAll("[^0-9]", "");
-        String rest = level.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z]", "");
+        String rest = level.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
         if (digits.length() == 1 && digits.charAt(0) >= '1' && digits.charAt(0) <= '3'
                 && (rest.isEmpty() || rest.equals("level") || rest.equals("l"))) {
             return "level_" + digits;
@@ -859,7 +860,7 @@ public final class PlanParser {
             if (node.isNumber() || node.isBoolean()) {
                 return "the " + (node.isNumber() ? "number " : "boolean ") + node.asText();
             }
-            return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            return "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
         }
 
         private record Located(JsonNode node, SourceLocation at) {}
