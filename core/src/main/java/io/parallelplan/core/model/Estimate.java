@@ -79,6 +79,19 @@ public record Estimate(String raw, double lowHours, double highHours, boolean va
         return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
+    /**
+     * The estimate in words, as the workflow's files and prompts show it: {@code "2-3 hours"}, {@code "2 hours"},
+     * {@code "not given"}, or the text as written followed by {@code "(unreadable)"}.
+     */
+    public String describe() {
+        if (!valid) {
+            return isPresent() ? raw + " (unreadable)" : "not given";
+        }
+        return isRange()
+                ? formatHours(lowHours) + "-" + formatHours(highHours) + " hours"
+                : formatHours(highHours) + " hours";
+    }
+
     @Override
     public String toString() {
         return raw == null ? "(none)" : raw;

@@ -3,9 +3,10 @@ package io.parallelplan.core.report;
 /**
  * Escaping for every place a report puts text from a plan: HTML/XML text and attributes (also SVG), JSON inside a
  * {@code <script>} element, and Markdown. Characters XML 1.0 cannot hold (most C0 controls, lone surrogates) become
- * U+FFFD, so a hostile title can never make a report ill-formed.
+ * U+FFFD, so a hostile title can never make a report ill-formed. The Markdown forms are public: the workflow's
+ * prompts ({@code io.parallelplan.core.prompt}) quote plan text with them too.
  */
-final class Escape {
+public final class Escape {
     private Escape() {}
 
     /** Text safe in XML/HTML element content and in double- or single-quoted attributes. */
@@ -87,7 +88,7 @@ final class Escape {
      * Text safe in one Markdown table cell or paragraph: HTML special characters become entities (GitHub renders
      * inline HTML), Markdown punctuation is backslash-escaped, and line breaks become spaces.
      */
-    static String markdown(String s) {
+    public static String markdown(String s) {
         if (s == null) {
             return "";
         }
@@ -104,6 +105,59 @@ final class Escape {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * An inline code span showing {@code s} literally: delimited by a backtick run longer than any inside it (padded
+     * with a space where it starts or ends with a backtick); line breaks and other control characters become spaces
+     * and U+FFFD, so the span cannot end early or run into the next line.
+     */
+    public static String markdownCode(String s) {
+        String text = oneLine(s == null ? "" : s);
+        String ticks = "`".repeat(longestRun(text, '`') + 1);
+        String pad = text.startsWith("`") || text.endsWith("`") || text.isBlank() ? " " : "";
+        return ticks + pad + text + pad + ticks;
+    }
+
+    /**
+     * A fenced code block showing {@code text} literally, whatever it holds: the fence is a backtick run longer than
+     * any in the text (at least three), so no line inside can close it; line endings become {@code \n} and other
+     * control characters but the tab U+FFFD. Ends with a line break.
+     *
+     * @param info the info string after the opening fence (a language name such as {@code markdown}), or empty
+     */
+    public static String markdownFence(String text, String info) {
+        StringBuilder body = new StringBuilder(text.length() + 1);
+        String t = text.replace("\r\n", "\n").replace('\r', '\n');
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            body.append(c == '\n' || c == '\t' || c >= 0x20 ? c : '\uFFFD');
+        }
+        if (body.length() > 0 && body.charAt(body.length() - 1) != '\n') {
+            body.append('\n');
+        }
+        String fence = "`".repeat(Math.max(3, longestRun(body, '`') + 1));
+        return fence + oneLine(info).replace("`", "") + "\n" + body + fence + "\n";
+    }
+
+    private static String oneLine(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c == '\r' || c == '\n' || c == '\t' || c == '\u2028' || c == '\u2029' ? ' '
+                    : c < 0x20 ? '\uFFFD' : c);
+        }
+        return sb.toString();
+    }
+
+    private static int longestRun(CharSequence s, char c) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < s.length(); i++) {
+            run = s.charAt(i) == c ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     /** At most {@code max} characters of {@code s}, ending with an ellipsis when cut (never inside a pair). */

@@ -21,6 +21,18 @@ public interface FileCreator {
     /** Deletes a file or an empty folder. */
     void delete(Path path) throws IOException;
 
+    /** Why a file could not be created, in words a user can act on. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied; make the folder writable (chmod u+w)";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "it appeared meanwhile and was not overwritten";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
     /** The real file system. */
     FileCreator SYSTEM = new FileCreator() {
         @Override

@@ -2,21 +2,13 @@ package io.parallelplan.core.scaffold;
 
 import io.parallelplan.core.discover.DiscoveredAchievement;
 import io.parallelplan.core.discover.DiscoveredPlan;
-import io.parallelplan.core.discover.MarkdownDiscovery;
 import io.parallelplan.core.model.Achievement;
-import io.parallelplan.core.model.Estimate;
 import io.parallelplan.core.model.Plan;
 import io.parallelplan.core.model.PlanFiles;
 import io.parallelplan.core.parse.PlanReadException;
 import io.parallelplan.core.status.AchievementStatus;
-import io.parallelplan.core.status.PlanFolder;
 import io.parallelplan.core.status.PlanStatus;
-import io.parallelplan.core.status.StatusReader;
-import io.parallelplan.core.validate.LoadedPlan;
-import io.parallelplan.core.validate.PlanLoader;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,15 +45,8 @@ public final class Scaffolder {
      * @throws ScaffoldException when the request cannot be served
      */
     public ScaffoldPreview preview(Path argument, ScaffoldRequest request) {
-        PlanFolder folder = PlanFolder.locate(argument);
-        LoadedPlan loaded = new PlanLoader().load(folder.planFile()).requireValid();
-        String problem = PlanFiles.planNameProblem(loaded.plan().name());
-        if (problem != null) {
-            throw new ScaffoldException(folder.planFile() + ": " + problem);
-        }
-        PlanStatus status = new StatusReader().read(folder, loaded);
-        DiscoveredPlan markdown = folder.markdown().map(md -> new MarkdownDiscovery().discover(md)).orElse(null);
-        return preview(status, loaded.plan(), markdown, request);
+        PlanSnapshot snapshot = PlanSnapshot.read(argument);
+        return preview(snapshot.status(), snapshot.plan(), snapshot.markdown(), request);
     }
 
     /**
@@ -73,8 +58,7 @@ public final class Scaffolder {
     public ScaffoldPreview preview(PlanStatus status, Plan plan, DiscoveredPlan markdown, ScaffoldRequest request) {
         Templates templates = Templates.load(request.templates());
         PlanFiles names = new PlanFiles(status.planName());
-        Map<String, PlanStatus.Entry> entries = new HashMap<>(status.achievements().size() * 2);
-        status.achievements().forEach(e -> entries.putIfAbsent(e.id(), e));
+        Map<String, PlanStatus.Entry> entries = entries(status);
         Map<String, DiscoveredAchievement> sections = new HashMap<>();
         if (markdown != null) {
             markdown.achievements().forEach(a -> sections.put(a.id(), a));
@@ -82,7 +66,7 @@ public final class Scaffolder {
 
         List<ScaffoldPreview.Creation> creations = new ArrayList<>();
         List<ScaffoldPreview.Skip> skipped = new ArrayList<>();
-        for (String id : select(status, entries, request)) {
+        for (String id : select(status, request)) {
             String idProblem = PlanFiles.idProblem(id);
             if (idProblem != null) {
                 throw new ScaffoldException(idProblem);
@@ -103,7 +87,7 @@ public final class Scaffolder {
             values.put("number", number);
             values.put("title", a.title().isEmpty() ? "(untitled)" : a.title());
             values.put("dependencies", a.dependencies().isEmpty() ? "none" : String.join(", ", a.dependencies()));
-            values.put("estimate", estimate(a.estimate()));
+            values.put("estimate", a.estimate().describe());
             values.put("subplan", subplan);
             DiscoveredAchievement d = sections.get(id);
             values.put("section", d == null || d.section().isEmpty()
@@ -115,9 +99,16 @@ public final class Scaffolder {
         return new ScaffoldPreview(request.kind(), status.folder().folder(), creations, skipped);
     }
 
-    private static List<String> select(PlanStatus status, Map<String, PlanStatus.Entry> entries,
-            ScaffoldRequest request) {
+    /**
+     * The achievements a request chooses, in batch order: the listed ids as given (each once), a level's in plan
+     * order, or by default what can be done now (the status's "ready" list, longest remaining path first). Nothing is
+     * left out here; {@link #preview} then skips what cannot be created.
+     *
+     * @throws ScaffoldException for a hostile or unknown id, or a level the plan does not have
+     */
+    public static List<String> select(PlanStatus status, ScaffoldRequest request) {
         if (!request.ids().isEmpty()) {
+            Map<String, PlanStatus.Entry> entries = entries(status);
             LinkedHashSet<String> ids = new LinkedHashSet<>();
             for (String id : request.ids()) {
                 String problem = PlanFiles.idProblem(id);
@@ -146,6 +137,12 @@ public final class Scaffolder {
         return status.ready();
     }
 
+    private static Map<String, PlanStatus.Entry> entries(PlanStatus status) {
+        Map<String, PlanStatus.Entry> entries = new HashMap<>(status.achievements().size() * 2);
+        status.achievements().forEach(e -> entries.putIfAbsent(e.id(), e));
+        return entries;
+    }
+
     private static String skipReason(ScaffoldKind kind, PlanStatus.Entry e, String subplan, PlanFiles names) {
         if (e.status() == AchievementStatus.COMPLETE || e.status() == AchievementStatus.SKIPPED) {
             return "already " + e.status().label() + e.decidingFile().map(f -> " (" + f + ")").orElse("");
@@ -168,15 +165,6 @@ public final class Scaffolder {
                     + e.id() + "')";
         }
         return null;
-    }
-
-    private static String estimate(Estimate e) {
-        if (!e.valid()) {
-            return e.isPresent() ? e.raw() + " (unreadable)" : "not given";
-        }
-        return e.isRange()
-                ? Estimate.formatHours(e.lowHours()) + "-" + Estimate.formatHours(e.highHours()) + " hours"
-                : Estimate.formatHours(e.highHours()) + " hours";
     }
 
     /**
@@ -209,7 +197,7 @@ public final class Scaffolder {
                 createdPaths.add(file);
                 created.add(c.path());
             } catch (IOException e) {
-                failures.add(new ScaffoldResult.Failure(c.id(), c.path(), reason(e)));
+                failures.add(new ScaffoldResult.Failure(c.id(), c.path(), FileCreator.reason(e)));
             }
         }
         if (failures.isEmpty() || keepPartial) {
@@ -221,7 +209,7 @@ public final class Scaffolder {
             try {
                 files.delete(p);
             } catch (IOException e) {
-                problems.add(folder.relativize(p) + ": " + reason(e));
+                problems.add(folder.relativize(p) + ": " + FileCreator.reason(e));
             }
         }
         return new ScaffoldResult(List.of(), failures, notAttempted, true, problems);
@@ -237,16 +225,5 @@ public final class Scaffolder {
             files.createDirectory(dir);
             createdPaths.add(dir);
         }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied; make the folder writable (chmod u+w)";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "it appeared meanwhile and was not overwritten";
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 }

@@ -25,6 +25,22 @@ class EscapeTest {
     }
 
     @Test
+    void shouldDelimitACodeSpanWithMoreBackticksThanItHolds() {
+        assertThat(Escape.markdownCode("subplans/SUBPLAN_P_11.md")).isEqualTo("`subplans/SUBPLAN_P_11.md`");
+        assertThat(Escape.markdownCode("a ``b`` c")).isEqualTo("```a ``b`` c```");
+        assertThat(Escape.markdownCode("`x`")).isEqualTo("`` `x` ``");
+        assertThat(Escape.markdownCode("two\n\nlines\u0007")).isEqualTo("`two  lines\uFFFD`");
+    }
+
+    @Test
+    void shouldFenceTextWithALongerFenceThanAnyInside() {
+        assertThat(Escape.markdownFence("plain", "markdown")).isEqualTo("```markdown\nplain\n```\n");
+        assertThat(Escape.markdownFence("a\r\n````\r~~~\u0000\tb\n", ""))
+                .isEqualTo("`````\na\n````\n~~~\uFFFD\tb\n`````\n");
+        assertThat(Escape.markdownFence("x", "ja`va")).isEqualTo("```java\nx\n```\n");
+    }
+
+    @Test
     void shouldShortenWithoutSplittingASurrogatePair() {
         assertThat(Escape.shorten("abcdef", 4)).isEqualTo("abc…");
         assertThat(Escape.shorten("ab😀cd", 4)).isEqualTo("ab…");
