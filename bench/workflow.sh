@@ -3,6 +3,7 @@
 # achievements and 10,000 files (SUBPLAN, 8 EXECUTION_TASKs and one APPROVED/FIX per achievement) plus its PLAN
 # markdown, then times `status` and `discover` in process (bench/WorkflowBench.java: first call and warm median)
 # and end to end through bin/parallel-plan (JVM start included, next to a bare `--version` for the JVM's share). Target: each under 1 s.
+# Last, `prompt subplan --batch` for one level (20 prompts) and for the 600 achievements not approved (no target).
 #
 # Usage: bench/workflow.sh [runs]   (build first: ./mvnw -q -DskipTests package)
 set -euo pipefail
@@ -17,12 +18,14 @@ dir="$work/work-space/plans/$plan"
 mkdir -p "$dir/subplans" "$dir/execution/feedbacks"
 
 levels=50 width=20
+ids=()
 {
   echo "{\"plan_name\": \"$plan\", \"achievements\": ["
   first=1
   for ((l = 1; l <= levels; l++)); do
     for ((k = 1; k <= width; k++)); do
       id=$(printf "%d.%02d" "$l" "$k")
+      ids+=("$id")
       deps=""
       if ((l > 1)); then
         deps=$(printf '"%d.%02d", "%d.%02d"' $((l - 1)) "$k" $((l - 1)) $(((k % width) + 1)))
@@ -90,4 +93,12 @@ java -cp cli/target/parallel-plan.jar bench/WorkflowBench.java "$dir"
 measure "status --format json" bin/parallel-plan status "$dir" --format json
 measure "status (text)       " bin/parallel-plan status "$dir"
 measure "discover            " bin/parallel-plan discover "$dir/PLAN_$plan.md"
+# prompt: the 20 achievements of level 20 (their dependencies approved) lose their SUBPLANs and get SUBPLAN prompts;
+# then all 600 not approved (levels 20-49, each with a FIX) lose theirs and get one (--ignore-deps: they wait on FIXes).
+rm "$dir"/subplans/SUBPLAN_"$plan"_21??.md
+measure "prompt subplan --level 20 --batch (20 prompts)" bin/parallel-plan prompt subplan "$dir" --level 20 --batch
+failing=("${ids[@]:400}")
+for id in "${failing[@]}"; do rm -f "$dir/subplans/SUBPLAN_${plan}_${id/./}.md"; done
+measure "prompt subplan --ids <600> --ignore-deps --batch" \
+  bin/parallel-plan prompt subplan "$dir" --ids "$(IFS=,; echo "${failing[*]}")" --ignore-deps --batch
 measure "JVM start (--version)" bin/parallel-plan --version

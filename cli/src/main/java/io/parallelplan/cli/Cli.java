@@ -15,7 +15,8 @@ import picocli.CommandLine;
 public final class Cli {
     /** The subcommands' names, in the order {@code --help} lists them ({@link #subcommand} makes each). */
     private static final List<String> SUBCOMMANDS = List.of(
-            "help", "validate", "analyze", "graph", "run", "report", "status", "scaffold", "discover", "drift");
+            "help", "validate", "analyze", "graph", "run", "report", "status", "scaffold", "prompt", "discover",
+            "drift");
 
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
@@ -36,6 +37,7 @@ public final class Cli {
             case "report" -> new ReportCommand();
             case "status" -> new StatusCommand();
             case "scaffold" -> new ScaffoldCommand();
+            case "prompt" -> new PromptCommand();
             case "discover" -> new DiscoverCommand();
             case "drift" -> new DriftCommand();
             default -> throw new IllegalArgumentException("no subcommand " + name);

@@ -63,4 +63,19 @@ class MethodologyExampleTest {
                 "skip    2.1: exists: subplans/SUBPLAN_NOTES-SEARCH_21.md");
         assertThat(Files.exists(EXAMPLE.resolve("subplans/SUBPLAN_NOTES-SEARCH_22.md"))).isFalse();
     }
+
+    @Test
+    void shouldPromptForTheNextSubplanAndRefuseTheOneThatExists() {
+        WorkflowFixtures.Result r = run("prompt", "subplan", EXAMPLE.toString(), "--batch");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("refused 2.1: exists: subplans/SUBPLAN_NOTES-SEARCH_21.md");
+        assertThat(r.out()).startsWith("# SUBPLAN prompts for plan NOTES-SEARCH: 1 achievement\n")
+                .contains("1. `2.2` Query Parser Written: writes `subplans/SUBPLAN_NOTES-SEARCH_22.md`",
+                        "- `1.2` Tokenizer Written: `complete` (`execution/feedbacks/APPROVED_12.md`); reviews:"
+                                + " `execution/feedbacks/APPROVED_12.md`, `execution/feedbacks/FIX_12.md`,"
+                                + " `execution/feedbacks/FIX_12_RESOLUTION.md`",
+                        "- **Goal**: read queries with quoted phrases and `-excluded` words.");
+        assertThat(Files.exists(EXAMPLE.resolve("subplans/SUBPLAN_NOTES-SEARCH_22.md"))).isFalse();
+    }
 }

@@ -4,9 +4,6 @@ import static io.parallelplan.cli.WorkflowFixtures.demo;
 import static io.parallelplan.cli.WorkflowFixtures.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parallelplan.core.scaffold.FileCreator;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,25 +145,7 @@ class ScaffoldCommandTest {
     /** The real file system, except that creating files named {@code name} is denied. */
     private static CommandLine failingOn(String name) {
         CommandLine cl = Cli.commandLine();
-        ((ScaffoldCommand) cl.getSubcommands().get("scaffold").getCommand()).files = new FileCreator() {
-            @Override
-            public void createDirectory(Path dir) throws IOException {
-                FileCreator.SYSTEM.createDirectory(dir);
-            }
-
-            @Override
-            public void createFile(Path file, String content) throws IOException {
-                if (file.getFileName().toString().equals(name)) {
-                    throw new AccessDeniedException(file.toString());
-                }
-                FileCreator.SYSTEM.createFile(file, content);
-            }
-
-            @Override
-            public void delete(Path path) throws IOException {
-                FileCreator.SYSTEM.delete(path);
-            }
-        };
+        ((ScaffoldCommand) cl.getSubcommands().get("scaffold").getCommand()).files = WorkflowFixtures.denying(name);
         return cl;
     }
 

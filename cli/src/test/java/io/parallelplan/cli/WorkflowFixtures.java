@@ -1,9 +1,11 @@
 package io.parallelplan.cli;
 
+import io.parallelplan.core.scaffold.FileCreator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -63,6 +65,29 @@ final class WorkflowFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The real file system, except that creating a file named {@code name} is denied. */
+    static FileCreator denying(String name) {
+        return new FileCreator() {
+            @Override
+            public void createDirectory(Path dir) throws IOException {
+                FileCreator.SYSTEM.createDirectory(dir);
+            }
+
+            @Override
+            public void createFile(Path file, String content) throws IOException {
+                if (file.getFileName().toString().equals(name)) {
+                    throw new AccessDeniedException(file.toString());
+                }
+                FileCreator.SYSTEM.createFile(file, content);
+            }
+
+            @Override
+            public void delete(Path path) throws IOException {
+                FileCreator.SYSTEM.delete(path);
+            }
+        };
     }
 
     /** The outcome of one command run. */
