@@ -5,7 +5,7 @@ package io.parallelplan.core.report;
  * {@code <script>} element, and Markdown. Characters XML 1.0 cannot hold (most C0 controls, lone surrogates) become
  * U+FFFD, so a hostile title can never make a report ill-formed.
  */
-final class Escape {
+public final class Escape {
     private Escape() {}
 
     /** Text safe in XML/HTML element content and in double- or single-quoted attributes. */
@@ -87,7 +87,7 @@ final class Escape {
      * Text safe in one Markdown table cell or paragraph: HTML special characters become entities (GitHub renders
      * inline HTML), Markdown punctuation is backslash-escaped, and line breaks become spaces.
      */
-    static String markdown(String s) {
+    public static String markdown(String s) {
         if (s == null) {
             return "";
         }

@@ -34,6 +34,18 @@ public final class HtmlReportRenderer {
     private static final String SCRIPT_HASH = sha256(SCRIPT);
     private static final JsonFactory JSON = new JsonFactory();
 
+    private final AssignmentLanesRenderer lanes;
+
+    /** The report. */
+    public HtmlReportRenderer() {
+        this(null);
+    }
+
+    /** The report with an assignment section, one lane per executor ({@link AssignmentLanesRenderer}). */
+    public HtmlReportRenderer(io.parallelplan.core.assign.Assignment assignment) {
+        this.lanes = assignment == null ? null : new AssignmentLanesRenderer(assignment);
+    }
+
     /** The complete HTML document, script included. */
     public String page(ReportSnapshot snapshot) {
         StringBuilder sb = new StringBuilder(snapshot.entries().size() * 1400 + 16_384);
@@ -92,6 +104,9 @@ public final class HtmlReportRenderer {
                     .append("<div class=\"pp-scroll\">");
             new TimelineRenderer().render(snapshot, sb);
             sb.append("</div></section>\n");
+        }
+        if (lanes != null) {
+            lanes.render(snapshot, sb);
         }
         table(snapshot, sb);
         sb.append("<script type=\"application/json\" class=\"pp-data\">")
