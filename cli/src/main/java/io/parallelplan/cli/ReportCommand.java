@@ -94,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
     Path assignment;
 
     /** The assignment to draw, read once the plan is loaded; {@code null} without --assignment. */
-    private Assignment lanes;
+    private Assignment drawn;
 
     @Override
     public Integer call() {
@@ -120,7 +120,7 @@ final class ReportCommand implements Callable<Integer> {
         if (snapshot == null) {
             return ExitCodes.INVALID;
         }
-        String text = lanes == null ? format.render(snapshot) : new HtmlReportRenderer(lanes).page(snapshot);
+        String text = drawn == null ? format.render(snapshot) : new HtmlReportRenderer(drawn).page(snapshot);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
             out.print(text);
@@ -210,7 +210,7 @@ final class ReportCommand implements Callable<Integer> {
         if (assignment != null) {
             AssignmentJson.Checked checked = AssignmentJson.read(assignment, loaded.plan().name(), loaded.graph());
             checked.warnings().forEach(w -> err.println("parallel-plan: warning: " + assignment + ": " + w));
-            lanes = checked.assignment();
+            drawn = checked.assignment();
         }
         return loaded;
     }

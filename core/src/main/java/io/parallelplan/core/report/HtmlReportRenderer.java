@@ -2,6 +2,7 @@ package io.parallelplan.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonFactory;
+import io.parallelplan.core.assign.Assignment;
 import io.parallelplan.core.model.Estimate;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ public final class HtmlReportRenderer {
     }
 
     /** The report with an assignment section, one lane per executor ({@link AssignmentLanesRenderer}). */
-    public HtmlReportRenderer(io.parallelplan.core.assign.Assignment assignment) {
+    public HtmlReportRenderer(Assignment assignment) {
         this.lanes = assignment == null ? null : new AssignmentLanesRenderer(assignment);
     }
 
