@@ -1,6 +1,6 @@
 package io.parallelplan.cli;
 
-import io.parallelplan.core.analyze.EstimateBound;
+import io.parallelplan.core.analyze.Lanes;
 import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.analyze.PlanAnalyzer;
 import io.parallelplan.core.model.Estimate;
@@ -10,7 +10,6 @@ import io.parallelplan.core.validate.PlanLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,37 +38,50 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<plan>", description = "a parallel.json file or the folder holding it")
     Path plan;
 
-    @Option(names = "--executors", paramLabel = "N",
+    @Option(names = "--executors", paramLabel = "N|name,name,...",
             description = "executors working at once (default: unlimited, every ready achievement starts at once; "
-                    + "the output says how many that takes)")
-    Integer executors;
+                    + "the output says how many that takes); names instead of N pin each achievement whose "
+                    + "executor is one of them to it, as assign does")
+    String executors;
 
     @Mixin
     FormatOption format;
 
-    @Option(names = "--estimates", paramLabel = "upper|lower|middle", defaultValue = "upper",
-            description = "which end of a range estimate such as \"4-6\" counts: upper (default), lower or middle")
-    EstimateBound estimates;
+    @Mixin
+    EstimatesOption estimates;
 
     @Override
     public Integer call() {
-        if (executors != null && executors < 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "--executors must be at least 1, not " + executors + "; leave it out for unlimited executors");
-        }
+        Lanes lanes = executors == null ? null : lanes(spec, executors, "; leave it out for unlimited executors");
         LoadedPlan loaded = new PlanLoader().loadValid(plan);
-        PlanAnalysis analysis = new PlanAnalyzer(estimates)
-                .analyze(loaded.graph(), executors == null ? PlanAnalyzer.UNLIMITED : executors);
+        PlanAnalyzer analyzer = new PlanAnalyzer(estimates.bound);
+        PlanAnalysis analysis = lanes == null ? analyzer.analyze(loaded.graph(), PlanAnalyzer.UNLIMITED)
+                : analyzer.analyze(loaded.graph(), lanes);
         PrintWriter out = spec.commandLine().getOut();
         String name = loaded.plan().name();
         out.print(format.json()
                 ? new AnalysisJson().render(name, loaded.graph(), analysis)
-                : text(name, loaded.graph().size(), loaded.graph().edgeCount(), analysis));
+                : text(name, loaded.graph().size(), loaded.graph().edgeCount(), analysis,
+                        lanes != null && lanes.named() ? lanes.names() : List.of()));
         out.flush();
         return ExitCodes.OK;
     }
 
-    static String text(String name, int achievements, int dependencies, PlanAnalysis a) {
+    /**
+     * The lanes {@code --executors} gives, or a usage error: the problem, and {@code countHint} after a count
+     * below 1.
+     */
+    static Lanes lanes(CommandSpec spec, String executors, String countHint) {
+        try {
+            return Lanes.parse(executors);
+        } catch (IllegalArgumentException e) {
+            boolean count = e.getMessage().startsWith("--executors must be at least 1");
+            throw new ParameterException(spec.commandLine(), e.getMessage() + (count ? countHint : ""));
+        }
+    }
+
+    /** The text output; {@code names} (named executors, else empty) follow the executor count in parentheses. */
+    static String text(String name, int achievements, int dependencies, PlanAnalysis a, List<String> names) {
         StringBuilder b = new StringBuilder(256 + achievements * 8);
         b.append("Plan ").append(FindingsPrinter.clean(name)).append(": ")
                 .append(achievements).append(achievements == 1 ? " achievement, " : " achievements, ")
@@ -91,16 +103,18 @@ final class AnalyzeCommand implements Callable<Integer> {
             b.append("unlimited executors: ").append(h(a.makespanHours())).append(" (at most ")
                     .append(a.peakExecutors()).append(" at once)");
         } else {
-            b.append(a.executors()).append(a.executors() == 1 ? " executor: " : " executors: ")
+            b.append(a.executors()).append(a.executors() == 1 ? " executor" : " executors");
+            if (!names.isEmpty()) {
+                b.append(" (").append(FindingsPrinter.clean(String.join(", ", names))).append(')');
+            }
+            b.append(": ")
                     .append(h(a.makespanHours())).append(" (no schedule beats ").append(h(a.lowerBoundHours()))
                     .append(')');
         }
         b.append('\n');
         b.append("Saving: ").append(h(a.savingHours())).append(" (")
                 .append(Math.round(a.savingFraction() * 100)).append("% of sequential)\n");
-        b.append("Estimates: ranges such as \"4-6\" count as their ")
-                .append(a.bound().name().toLowerCase(Locale.ROOT)).append(a.bound() == EstimateBound.MIDDLE
-                        ? "" : " bound").append(" (--estimates); missing ones as 1 h\n");
+        b.append(EstimatesOption.line(a.bound()));
         return b.toString();
     }
 

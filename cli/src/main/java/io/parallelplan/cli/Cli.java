@@ -15,8 +15,8 @@ import picocli.CommandLine;
 public final class Cli {
     /** The subcommands' names, in the order {@code --help} lists them ({@link #subcommand} makes each). */
     private static final List<String> SUBCOMMANDS = List.of(
-            "help", "validate", "analyze", "graph", "run", "report", "status", "scaffold", "prompt", "discover",
-            "drift");
+            "help", "validate", "analyze", "assign", "graph", "run", "report", "status", "scaffold", "prompt",
+            "discover", "drift");
 
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
@@ -32,6 +32,7 @@ public final class Cli {
             case "help" -> new CommandLine.HelpCommand();
             case "validate" -> new ValidateCommand();
             case "analyze" -> new AnalyzeCommand();
+            case "assign" -> new AssignCommand();
             case "graph" -> new GraphCommand();
             case "run" -> new RunCommand();
             case "report" -> new ReportCommand();

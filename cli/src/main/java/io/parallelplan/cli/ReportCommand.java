@@ -2,11 +2,14 @@ package io.parallelplan.cli;
 
 import io.parallelplan.cli.run.LogTail;
 import io.parallelplan.cli.run.RunFolder;
+import io.parallelplan.core.assign.Assignment;
+import io.parallelplan.core.assign.AssignmentJson;
 import io.parallelplan.core.ledger.Definitions;
 import io.parallelplan.core.ledger.LedgerException;
 import io.parallelplan.core.ledger.LedgerState;
 import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.parse.PlanLocator;
+import io.parallelplan.core.report.HtmlReportRenderer;
 import io.parallelplan.core.report.ReportFormat;
 import io.parallelplan.core.report.ReportSnapshot;
 import io.parallelplan.core.report.ReportSnapshots;
@@ -44,7 +47,9 @@ import picocli.CommandLine.Spec;
             "Given a plan (its parallel.json or folder), the report shows its latest run, or the run named by "
                     + "--run; a plan that has not run yet (or --plan-only) shows the plan, with the statuses of its "
                     + "files when it is a plan folder (subplans/, execution/). Given a run folder "
-                    + "(.parallel-plan/runs/RUN-ID), it shows that run of the plan it ran."
+                    + "(.parallel-plan/runs/RUN-ID), it shows that run of the plan it ran.",
+            "--assignment FILE (written by assign -o) adds to the html report one lane per executor with its "
+                    + "achievements at their expected start and end, and the sync points."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -84,11 +89,22 @@ final class ReportCommand implements Callable<Integer> {
                     + "beside the plan)")
     Path stateDir;
 
+    @Option(names = "--assignment", paramLabel = "FILE",
+            description = "html only: draw this assignment (written by assign -o) as one lane per executor")
+    Path assignment;
+
+    /** The assignment to draw, read once the plan is loaded; {@code null} without --assignment. */
+    private Assignment drawn;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (planOnly && runId != null) {
             return usage(err, "--plan-only and --run exclude each other; give one");
+        }
+        if (assignment != null && format != ReportFormat.HTML) {
+            return usage(err, "--assignment is drawn by the html report only; leave out --format "
+                    + format.cliName() + " or --assignment");
         }
         if (output != null && Files.isDirectory(output)) {
             return usage(err, output + ": is a folder; give -o a file name such as "
@@ -104,14 +120,15 @@ final class ReportCommand implements Callable<Integer> {
         if (snapshot == null) {
             return ExitCodes.INVALID;
         }
+        String text = drawn == null ? format.render(snapshot) : new HtmlReportRenderer(drawn).page(snapshot);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format.render(snapshot));
+            out.print(text);
             out.flush();
             return ExitCodes.OK;
         }
         try {
-            ReportWriter.write(snapshot, format, output);
+            ReportWriter.writeText(text, output);
         } catch (UncheckedIOException e) {
             err.println("parallel-plan: " + e.getMessage() + "; check that the folder is writable");
             return ExitCodes.INVALID;
@@ -142,7 +159,7 @@ final class ReportCommand implements Callable<Integer> {
                     + input.getFileName());
             return null;
         }
-        LoadedPlan loaded = new PlanLoader().loadValid(Path.of(source));
+        LoadedPlan loaded = loadAssignment(new PlanLoader().loadValid(Path.of(source)), err);
         // A run folder is <state-dir>/runs/<run-id>.
         Path absolute = input.toAbsolutePath().normalize();
         Optional<RunFolder> folder = absolute.getParent() == null || absolute.getParent().getParent() == null
@@ -157,7 +174,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private ReportSnapshot plan(PrintWriter err) {
         Path file = PlanLocator.resolve(input);
-        LoadedPlan loaded = new PlanLoader().loadValid(file);
+        LoadedPlan loaded = loadAssignment(new PlanLoader().loadValid(file), err);
         Path planFolder = file.toAbsolutePath().getParent();
         Path state = stateDir != null ? stateDir : planFolder.resolve(RunFolder.STATE_DIR_NAME);
         if (!planOnly) {
@@ -186,6 +203,16 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         return ReportSnapshots.ofPlan(loaded.plan(), loaded.graph());
+    }
+
+    /** Reads {@code --assignment} (when given) against the loaded plan, warning where it is stale. */
+    private LoadedPlan loadAssignment(LoadedPlan loaded, PrintWriter err) {
+        if (assignment != null) {
+            AssignmentJson.Checked checked = AssignmentJson.read(assignment, loaded.plan().name(), loaded.graph());
+            checked.warnings().forEach(w -> err.println("parallel-plan: warning: " + assignment + ": " + w));
+            drawn = checked.assignment();
+        }
+        return loaded;
     }
 
     /**

@@ -8,8 +8,8 @@ import picocli.CommandLine;
 
 class CliTest {
     private static final List<String> ALL = List.of(
-            "help", "validate", "analyze", "graph", "run", "report", "status", "scaffold", "prompt", "discover",
-            "drift");
+            "help", "validate", "analyze", "assign", "graph", "run", "report", "status", "scaffold", "prompt",
+            "discover", "drift");
 
     @Test
     void shouldListEverySubcommandInHelpOrder() {

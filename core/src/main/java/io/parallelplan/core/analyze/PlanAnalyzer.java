@@ -3,6 +3,7 @@ package io.parallelplan.core.analyze;
 import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +17,12 @@ import java.util.Objects;
  * achievement with the longest remaining path of hours (ties: plan order); achievements naming the same
  * {@code executor} never overlap. The same priority drives the real scheduler, so the estimate and a run agree.
  * Achievements that finish at the same moment release their dependents together before the next choice.
+ *
+ * <p>On {@link Lanes} the same simulation also says who does what ({@link #schedule(PlanGraph, Lanes)}): an
+ * achievement pinned to a named lane waits for that lane; any other takes the first free lane that has no pinned
+ * achievement left to start, else the free lane with the fewest hours of pinned work left to start (ties: the
+ * first). With numbered lanes this choice never changes the makespan; with named ones
+ * {@link #analyze(PlanGraph, Lanes)} runs the same pinned simulation.
  *
  * <p>Missing or unreadable estimates count as {@link io.parallelplan.core.model.Estimate#DEFAULT_HOURS}; ranges
  * count by the {@link EstimateBound} given (the upper bound by default).
@@ -45,14 +52,41 @@ public final class PlanAnalyzer {
      * @throws IllegalArgumentException if the graph has a cycle or executors is below 1
      */
     public PlanAnalysis analyze(PlanGraph graph, int executors) {
+        return analyze(graph, executors, null);
+    }
+
+    /**
+     * Analyzes the graph on these lanes: as {@link #analyze(PlanGraph, int)} for numbered lanes; named lanes pin
+     * the achievements naming them, exactly as {@link #schedule(PlanGraph, Lanes)} does.
+     */
+    public PlanAnalysis analyze(PlanGraph graph, Lanes lanes) {
+        return analyze(graph, lanes.size(), lanes.named() ? lanes : null);
+    }
+
+    /**
+     * The schedule on these lanes: each achievement's lane, start and end. Its makespan is the one
+     * {@link #analyze(PlanGraph, Lanes)} reports.
+     *
+     * @throws IllegalArgumentException if the graph has a cycle
+     */
+    public LaneSchedule schedule(PlanGraph graph, Lanes lanes) {
+        int[] order = checkedOrder(graph);
+        double[] hours = hours(graph);
+        int n = graph.size();
+        int[] lane = new int[n];
+        double[] start = new double[n];
+        int[] started = new int[n];
+        Schedule s = schedule(graph, hours, remainingHours(graph, order, hours), lanes.size(), lanes,
+                new Timeline(lane, start, started));
+        return new LaneSchedule(lanes, s.makespan(), lane, start, hours, started);
+    }
+
+    private PlanAnalysis analyze(PlanGraph graph, int executors, Lanes pinning) {
         Objects.requireNonNull(graph, "graph cannot be null");
         if (executors < 1) {
             throw new IllegalArgumentException("executors must be at least 1");
         }
-        int[] order = graph.topologicalOrder();
-        if (order == null) {
-            throw new IllegalArgumentException("the plan has a dependency cycle; validate it first");
-        }
+        int[] order = checkedOrder(graph);
         int n = graph.size();
         double[] hours = hours(graph);
         int[] level = new int[n];
@@ -88,7 +122,10 @@ public final class PlanAnalyzer {
         }
         int width = levels.stream().mapToInt(List::size).max().orElse(0);
         PlanAnalysis.CriticalPath critical = criticalPath(graph, longest, previous);
-        Schedule schedule = schedule(graph, hours, remainingHours(graph, order, hours), executors);
+        Schedule schedule = pinning == null
+                ? schedule(graph, hours, remainingHours(graph, order, hours), executors, null, null)
+                : schedule(graph, hours, remainingHours(graph, order, hours), executors, pinning,
+                        new Timeline(new int[graph.size()], new double[graph.size()], new int[graph.size()]));
         return new PlanAnalysis(levels, critical, width, sequential, executors, schedule.makespan(), schedule.peak(),
                 bound);
     }
@@ -107,11 +144,15 @@ public final class PlanAnalyzer {
      * critical-path scheduling.
      */
     public double[] remainingHours(PlanGraph graph) {
+        return remainingHours(graph, checkedOrder(graph), hours(graph));
+    }
+
+    private static int[] checkedOrder(PlanGraph graph) {
         int[] order = graph.topologicalOrder();
         if (order == null) {
             throw new IllegalArgumentException("the plan has a dependency cycle; validate it first");
         }
-        return remainingHours(graph, order, hours(graph));
+        return order;
     }
 
     private static double[] remainingHours(PlanGraph graph, int[] order, double[] hours) {
@@ -148,7 +189,15 @@ public final class PlanAnalyzer {
     /** The estimated schedule: when the last achievement finishes, and the most achievements running at once. */
     private record Schedule(double makespan, int peak) {}
 
-    private static Schedule schedule(PlanGraph graph, double[] hours, double[] remaining, int executors) {
+    /** Where a simulation on lanes records each node's lane and start, and the order of the starts. */
+    private record Timeline(int[] lane, double[] start, int[] started) {}
+
+    /**
+     * The simulation. With a {@code timeline} it also keeps lanes (and fills the timeline); named {@code lanes} then
+     * pin: executor ids 0 to lanes-1 are the lanes themselves, and a lane is busy whatever runs on it.
+     */
+    private static Schedule schedule(PlanGraph graph, double[] hours, double[] remaining, int executors,
+            Lanes lanes, Timeline timeline) {
         int n = graph.size();
         if (n == 0) {
             return new Schedule(0, 0);
@@ -173,13 +222,33 @@ public final class PlanAnalyzer {
         }, Math.min(n, executors));
         // Named executors run one thing at a time: a ready achievement whose executor is busy waits in that
         // executor's own queue, and the best of that queue returns to the ready queue when the executor is free.
-        int[] executorOf = executorIds(graph);
-        int named = 0;
+        boolean pin = timeline != null && lanes.named();
+        int pinned = pin ? executors : 0;
+        int[] executorOf = executorIds(graph, pin ? lanes : null);
+        int named = pinned;
         for (int e : executorOf) {
             named = Math.max(named, e + 1);
         }
         boolean[] busy = new boolean[named];
         IntHeap[] parked = new IntHeap[named];
+        // Free lanes: those with no pinned achievement left to start (taken first), and the others.
+        BitSet freeClear = new BitSet();
+        BitSet freePinned = new BitSet();
+        int[] pinnedLeft = new int[pinned];
+        double[] pinnedHoursLeft = new double[pinned];
+        if (timeline != null) {
+            for (int v = 0; v < n; v++) {
+                int e = executorOf[v];
+                if (e >= 0 && e < pinned) {
+                    pinnedLeft[e]++;
+                    pinnedHoursLeft[e] += hours[v];
+                }
+            }
+            for (int l = 0; l < executors; l++) {
+                (l < pinned && pinnedLeft[l] > 0 ? freePinned : freeClear).set(l);
+            }
+        }
+        int startCount = 0;
         double now = 0;
         int done = 0;
         int peak = 0;
@@ -197,6 +266,32 @@ public final class PlanAnalyzer {
                     }
                     busy[e] = true;
                 }
+                if (timeline != null) {
+                    int l;
+                    if (e >= 0 && e < pinned) {
+                        l = e;
+                        pinnedLeft[l]--;
+                        pinnedHoursLeft[l] -= hours[v];
+                    } else if (!freeClear.isEmpty()) {
+                        l = freeClear.nextSetBit(0);
+                    } else {
+                        // Every free lane has pinned work to come: take the one with the fewest hours of it.
+                        l = freePinned.nextSetBit(0);
+                        for (int k = freePinned.nextSetBit(l + 1); k >= 0; k = freePinned.nextSetBit(k + 1)) {
+                            if (pinnedHoursLeft[k] < pinnedHoursLeft[l]) {
+                                l = k;
+                            }
+                        }
+                    }
+                    freeClear.clear(l);
+                    freePinned.clear(l);
+                    if (l < pinned) {
+                        busy[l] = true;
+                    }
+                    timeline.lane()[v] = l;
+                    timeline.start()[v] = now;
+                    timeline.started()[startCount++] = v;
+                }
                 finish[v] = now + hours[v];
                 running.add(v);
             }
@@ -208,11 +303,15 @@ public final class PlanAnalyzer {
                 int v = running.poll();
                 done++;
                 int e = executorOf[v];
-                if (e >= 0) {
-                    busy[e] = false;
-                    if (parked[e] != null && !parked[e].isEmpty()) {
-                        ready.add(parked[e].poll());
+                if (timeline != null) {
+                    int l = timeline.lane()[v];
+                    (l < pinned && pinnedLeft[l] > 0 ? freePinned : freeClear).set(l);
+                    if (l < pinned && l != e) {
+                        release(l, busy, parked, ready);
                     }
+                }
+                if (e >= 0) {
+                    release(e, busy, parked, ready);
                 }
                 for (int k = 0; k < graph.dependentCount(v); k++) {
                     int w = graph.dependent(v, k);
@@ -225,10 +324,27 @@ public final class PlanAnalyzer {
         return new Schedule(now, peak);
     }
 
-    /** For each node, a small number per distinct named executor, or -1 when it names none. */
-    private static int[] executorIds(PlanGraph graph) {
+    /** Frees executor {@code e}: the best achievement parked for it goes back to the ready queue. */
+    private static void release(int e, boolean[] busy, IntHeap[] parked, IntHeap ready) {
+        busy[e] = false;
+        if (parked[e] != null && !parked[e].isEmpty()) {
+            ready.add(parked[e].poll());
+        }
+    }
+
+    /**
+     * For each node, a small number per distinct named executor, or -1 when it names none; the names of pinning
+     * {@code lanes} (when given) are 0 to lanes-1, in lane order.
+     */
+    private static int[] executorIds(PlanGraph graph, Lanes lanes) {
         int[] ids = new int[graph.size()];
         Map<String, Integer> seen = null;
+        if (lanes != null) {
+            seen = new HashMap<>();
+            for (String name : lanes.names()) {
+                seen.put(name, seen.size());
+            }
+        }
         for (int v = 0; v < ids.length; v++) {
             String executor = graph.achievement(v).executor();
             if (executor == null) {

@@ -2,6 +2,7 @@ package io.parallelplan.core.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonFactory;
+import io.parallelplan.core.assign.Assignment;
 import io.parallelplan.core.model.Estimate;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,18 @@ public final class HtmlReportRenderer {
     private static final String SCRIPT = resource("report.js");
     private static final String SCRIPT_HASH = sha256(SCRIPT);
     private static final JsonFactory JSON = new JsonFactory();
+
+    private final AssignmentLanesRenderer lanes;
+
+    /** The report. */
+    public HtmlReportRenderer() {
+        this(null);
+    }
+
+    /** The report with an assignment section, one lane per executor ({@link AssignmentLanesRenderer}). */
+    public HtmlReportRenderer(Assignment assignment) {
+        this.lanes = assignment == null ? null : new AssignmentLanesRenderer(assignment);
+    }
 
     /** The complete HTML document, script included. */
     public String page(ReportSnapshot snapshot) {
@@ -92,6 +105,9 @@ public final class HtmlReportRenderer {
                     .append("<div class=\"pp-scroll\">");
             new TimelineRenderer().render(snapshot, sb);
             sb.append("</div></section>\n");
+        }
+        if (lanes != null) {
+            lanes.render(snapshot, sb);
         }
         table(snapshot, sb);
         sb.append("<script type=\"application/json\" class=\"pp-data\">")

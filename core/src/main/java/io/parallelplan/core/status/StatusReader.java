@@ -57,12 +57,22 @@ public final class StatusReader {
      */
     public PlanStatus read(Path argument) {
         PlanFolder folder = PlanFolder.locate(argument);
+        return read(folder, loadValid(folder));
+    }
+
+    /**
+     * The valid plan of a plan folder, with a name that can be part of file names.
+     *
+     * @throws PlanReadException when there is no readable plan there or its name cannot name files
+     * @throws io.parallelplan.core.validate.InvalidPlanException when the plan has errors (such as a cycle)
+     */
+    public LoadedPlan loadValid(PlanFolder folder) {
         LoadedPlan loaded = loader.load(folder.planFile()).requireValid();
         String problem = PlanFiles.planNameProblem(loaded.plan().name());
         if (problem != null) {
             throw new PlanReadException(folder.planFile(), problem);
         }
-        return read(folder, loaded);
+        return loaded;
     }
 
     /**
