@@ -48,6 +48,11 @@ final class FastPlanReader {
     /** Distinct range estimates kept for sharing; a plan with more parses the rest one by one. */
     private static final int ESTIMATES_KEPT = 1024;
 
+    /** The top-level fields this reader takes: 0 plan_name, 1 parallelization_level, 2 achievements. */
+    private static final String[] TOP_FIELDS = {"plan_name", "parallelization_level", "achievements"};
+    /** The achievement fields this reader takes, each at the index of its constant below. */
+    private static final String[] ACHIEVEMENT_FIELDS = {"achievement_id", "title", "dependencies", "status",
+        "estimated_hours", "executor", "command", "validation_script", "notes", "description"};
     private static final int ID = 0;
     private static final int TITLE = 1;
     private static final int DEPENDENCIES = 2;
@@ -109,49 +114,29 @@ final class FastPlanReader {
         List<Finding> findings = new ArrayList<>();
         PlanParser.Top top = new PlanParser.Top();
         int seen = 0;
-        int b = next();
-        if (b != '}') {
-            for (;;) {
-                if (b != '"') {
-                    throw UNUSUAL;
+        for (int b = first('}'); b != -1; b = following('}')) {
+            int field = field(b, TOP_FIELDS, seen);
+            seen |= 1 << field;
+            b = next();
+            SourceLocation at = location();
+            switch (field) {
+                case 0 -> {
+                    top.name = string(b);
+                    top.nameWritten = true;
+                    top.nameAt = at;
                 }
-                int field = topField();
-                if ((seen & (1 << field)) != 0) {
-                    throw UNUSUAL;
+                case 1 -> {
+                    top.level = string(b);
+                    top.levelWritten = true;
+                    top.levelAt = at;
                 }
-                seen |= 1 << field;
-                if (next() != ':') {
-                    throw UNUSUAL;
-                }
-                b = next();
-                SourceLocation at = location();
-                switch (field) {
-                    case 0 -> {
-                        top.name = string(b);
-                        top.nameWritten = true;
-                        top.nameAt = at;
+                default -> {
+                    if (b != '[') {
+                        throw UNUSUAL;
                     }
-                    case 1 -> {
-                        top.level = string(b);
-                        top.levelWritten = true;
-                        top.levelAt = at;
-                    }
-                    default -> {
-                        if (b != '[') {
-                            throw UNUSUAL;
-                        }
-                        top.achievementsAt = at;
-                        top.achievements = achievements(findings);
-                    }
+                    top.achievementsAt = at;
+                    top.achievements = achievements(findings);
                 }
-                b = next();
-                if (b == '}') {
-                    break;
-                }
-                if (b != ',') {
-                    throw UNUSUAL;
-                }
-                b = next();
             }
         }
         if (top.achievements == null || next() != -1) {
@@ -160,41 +145,15 @@ final class FastPlanReader {
         return top.finish(path, PlanClaims.NONE, Map.of(), findings);
     }
 
-    /** The top-level field just read: 0 plan_name, 1 parallelization_level, 2 achievements. */
-    private int topField() throws IOException, Unusual {
-        readString();
-        if (is("plan_name")) {
-            return 0;
-        }
-        if (is("parallelization_level")) {
-            return 1;
-        }
-        if (is("achievements")) {
-            return 2;
-        }
-        throw UNUSUAL;
-    }
-
     private List<Achievement> achievements(List<Finding> findings) throws IOException, Unusual {
         List<Achievement> list = new ArrayList<>();
-        int b = next();
-        if (b == ']') {
-            return list;
-        }
-        for (;;) {
+        for (int b = first(']'); b != -1; b = following(']')) {
             if (b != '{') {
                 throw UNUSUAL;
             }
             list.add(achievement(list.size(), findings));
-            b = next();
-            if (b == ']') {
-                return list;
-            }
-            if (b != ',') {
-                throw UNUSUAL;
-            }
-            b = next();
         }
+        return list;
     }
 
     private Achievement achievement(int position, List<Finding> findings) throws IOException, Unusual {
@@ -202,104 +161,70 @@ final class FastPlanReader {
         PlanParser.Fields f = fields;
         f.clear();
         int seen = 0;
-        int b = next();
-        if (b != '}') {
-            for (;;) {
-                if (b != '"') {
-                    throw UNUSUAL;
-                }
-                int field = achievementField();
-                if ((seen & (1 << field)) != 0) {
-                    throw UNUSUAL;
-                }
-                seen |= 1 << field;
-                if (next() != ':') {
-                    throw UNUSUAL;
-                }
-                b = next();
-                switch (field) {
-                    case ID -> {
-                        if (b != '"') {
-                            throw UNUSUAL;
-                        }
-                        readString();
-                        f.id = ids.intern(tokBuf, tokOff, tokLen);
+        for (int b = first('}'); b != -1; b = following('}')) {
+            int field = field(b, ACHIEVEMENT_FIELDS, seen);
+            seen |= 1 << field;
+            b = next();
+            switch (field) {
+                case ID -> {
+                    if (b != '"') {
+                        throw UNUSUAL;
                     }
-                    case TITLE -> f.title = string(b);
-                    case DEPENDENCIES -> dependencies(b, f);
-                    case STATUS -> f.status = status(string(b));
-                    case ESTIMATED_HOURS -> f.estimate = estimate(b);
-                    case EXECUTOR -> f.executor = string(b);
-                    case COMMAND -> f.command = string(b);
-                    case VALIDATION_SCRIPT -> f.validationScript = string(b);
-                    default -> string(b); // notes, description: known, not used
+                    readString();
+                    f.id = ids.intern(tokBuf, tokOff, tokLen);
                 }
-                b = next();
-                if (b == '}') {
-                    break;
-                }
-                if (b != ',') {
-                    throw UNUSUAL;
-                }
-                b = next();
+                case TITLE -> f.title = string(b);
+                case DEPENDENCIES -> dependencies(b, f);
+                case STATUS -> f.status = status(string(b));
+                case ESTIMATED_HOURS -> f.estimate = estimate(b);
+                case EXECUTOR -> f.executor = string(b);
+                case COMMAND -> f.command = string(b);
+                case VALIDATION_SCRIPT -> f.validationScript = string(b);
+                default -> string(b); // notes, description: known, not used
             }
         }
         return f.build(start, position, null, findings);
     }
 
-    private int achievementField() throws IOException, Unusual {
+    /** The first byte inside an object or array just opened, or -1 when {@code close} ends it at once. */
+    private int first(char close) throws IOException, Unusual {
+        int b = next();
+        return b == close ? -1 : b;
+    }
+
+    /** After a member: the first byte of the next one (after a comma), or -1 when {@code close} ends the list. */
+    private int following(char close) throws IOException, Unusual {
+        int b = next();
+        if (b == close) {
+            return -1;
+        }
+        if (b != ',') {
+            throw UNUSUAL;
+        }
+        return next();
+    }
+
+    /**
+     * Reads a field name whose opening quote is {@code b}, and its colon: the name's index in {@code names}, which
+     * must not be in {@code seen} (a bit per index) yet.
+     */
+    private int field(int b, String[] names, int seen) throws IOException, Unusual {
+        if (b != '"') {
+            throw UNUSUAL;
+        }
         readString();
-        switch (tokLen) {
-            case 5 -> {
-                if (is("title")) {
-                    return TITLE;
-                }
-                if (is("notes")) {
-                    return NOTES;
-                }
-            }
-            case 6 -> {
-                if (is("status")) {
-                    return STATUS;
-                }
-            }
-            case 7 -> {
-                if (is("command")) {
-                    return COMMAND;
-                }
-            }
-            case 8 -> {
-                if (is("executor")) {
-                    return EXECUTOR;
-                }
-            }
-            case 11 -> {
-                if (is("description")) {
-                    return DESCRIPTION;
-                }
-            }
-            case 12 -> {
-                if (is("dependencies")) {
-                    return DEPENDENCIES;
-                }
-            }
-            case 14 -> {
-                if (is("achievement_id")) {
-                    return ID;
-                }
-            }
-            case 15 -> {
-                if (is("estimated_hours")) {
-                    return ESTIMATED_HOURS;
-                }
-            }
-            case 17 -> {
-                if (is("validation_script")) {
-                    return VALIDATION_SCRIPT;
-                }
-            }
-            default -> {
-                // any other field: the full reader
+        int field = known(names);
+        if ((seen & (1 << field)) != 0 || next() != ':') {
+            throw UNUSUAL;
+        }
+        return field;
+    }
+
+    /** The index of the name just read in {@code names}; any other name is for the full reader. */
+    private int known(String[] names) throws Unusual {
+        for (int i = 0; i < names.length; i++) {
+            if (is(names[i])) {
+                return i;
             }
         }
         throw UNUSUAL;
@@ -310,11 +235,7 @@ final class FastPlanReader {
             throw UNUSUAL;
         }
         f.dependenciesWritten = true;
-        b = next();
-        if (b == ']') {
-            return;
-        }
-        for (;;) {
+        for (b = first(']'); b != -1; b = following(']')) {
             if (b != '"') {
                 throw UNUSUAL;
             }
@@ -324,14 +245,6 @@ final class FastPlanReader {
                 throw UNUSUAL; // the full reader trims ids; not worth doing here
             }
             f.addDependency(ids.intern(tokBuf, tokOff, tokLen), at);
-            b = next();
-            if (b == ']') {
-                return;
-            }
-            if (b != ',') {
-                throw UNUSUAL;
-            }
-            b = next();
         }
     }
 
