@@ -66,8 +66,8 @@ read -r tsort_best tsort_median tsort_cpu tsort_rss < <(summary tsort)
 printf '%-10s best %5s s  median %5s s  cpu %5s s  %5s MB\n' tsort "$tsort_best" "$tsort_median" "$tsort_cpu" "$tsort_rss"
 for command in validate analyze; do
   read -r best median cpu rss < <(summary "$command")
-  ratio=$(awk -v a="$best" -v b="$tsort_best" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
-  median_ratio=$(awk -v a="$median" -v b="$tsort_median" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')
+  ratio=$(awk -v a="$best" -v b="$tsort_best" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  median_ratio=$(awk -v a="$median" -v b="$tsort_median" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   verdict=$(awk -v r="$ratio" -v t="$RATIO" 'BEGIN { print (r <= t ? "ok" : "MISSED") }')
   [ "$verdict" = ok ] || missed=1
   printf '%-10s best %5s s  median %5s s  cpu %5s s  %5s MB  %sx tsort (medians %sx)  target <= %sx: %s\n' \
