@@ -48,6 +48,10 @@ import java.util.Set;
  * fields. Values of the wrong type become findings, not exceptions; only a file that is not a JSON object at all
  * raises {@link PlanReadException}.
  *
+ * <p>A file of the plain shape large generated plans have is read by {@link FastPlanReader}, straight from its
+ * bytes; anything else, and every file the fast path gives up on, by the full reader on Jackson's token stream.
+ * Both give the same plan, locations and findings.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class PlanParser {
@@ -364,7 +368,6 @@ public final class PlanParser {
                         levelAt));
             }
         }
-
     }
 
     /** One pass over one document. */
