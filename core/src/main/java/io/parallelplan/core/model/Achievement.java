@@ -74,7 +74,9 @@ public final class Achievement {
         this.id = Objects.requireNonNull(b.id, "id cannot be null (use \"\" for a missing id)");
         this.title = b.title == null ? "" : b.title;
         this.dependencies = List.copyOf(b.dependencies);
-        this.dependencyPositions = Arrays.copyOf(b.dependencyPositions, dependencies.size());
+        // A full array is never written again by the builder (see Builder.dependencies): keep it as it is.
+        this.dependencyPositions = b.dependencyPositions.length == dependencies.size() ? b.dependencyPositions
+                : Arrays.copyOf(b.dependencyPositions, dependencies.size());
         this.status = b.status;
         this.estimate = Objects.requireNonNull(b.estimate, "estimate cannot be null");
         boolean none = b.priority == null && b.executor == null && b.actualHours == null && b.blocks.isEmpty()
@@ -262,8 +264,12 @@ public final class Achievement {
     public static final class Builder {
         private final String id;
         private String title;
-        private final List<String> dependencies = new ArrayList<>();
-        private long[] dependencyPositions = new long[4];
+        /**
+         * Immutable until a second step adds to it; the positions array is never written once it is full (adding
+         * to a full one makes a bigger one), so an achievement may keep a full one as it is.
+         */
+        private List<String> dependencies = List.of();
+        private long[] dependencyPositions = new long[0];
         private String status;
         private Integer priority;
         private String executor;
@@ -317,10 +323,14 @@ public final class Achievement {
             if (line < 0 || column < 0) {
                 throw new IllegalArgumentException("line and column must not be negative");
             }
-            dependencies.add(Objects.requireNonNull(dependency, "dependency cannot be null"));
+            Objects.requireNonNull(dependency, "dependency cannot be null");
+            if (!(dependencies instanceof ArrayList)) {
+                dependencies = new ArrayList<>(dependencies);
+            }
+            dependencies.add(dependency);
             int k = dependencies.size() - 1;
             if (k == dependencyPositions.length) {
-                dependencyPositions = Arrays.copyOf(dependencyPositions, k * 2);
+                dependencyPositions = Arrays.copyOf(dependencyPositions, Math.max(4, k * 2));
             }
             dependencyPositions[k] = ((long) line << 32) | column;
             return this;
@@ -341,6 +351,15 @@ public final class Achievement {
                 }
             }
             int k = dependencies.size();
+            if (k == 0) {
+                // The common case, a reader handing over all of them: no list or array to grow and copy again.
+                dependencies = List.copyOf(ids);
+                dependencyPositions = Arrays.copyOf(positions, ids.size());
+                return this;
+            }
+            if (!(dependencies instanceof ArrayList)) {
+                dependencies = new ArrayList<>(dependencies);
+            }
             dependencies.addAll(ids);
             if (dependencyPositions.length < dependencies.size()) {
                 dependencyPositions = Arrays.copyOf(dependencyPositions, dependencies.size());
