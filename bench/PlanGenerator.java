@@ -71,7 +71,13 @@ public final class PlanGenerator {
         System.err.println("generated " + n + " achievements, " + edgeCount + " dependency edges: " + plan);
     }
 
-    private static String id(int i) {
-        return (i / 1000 + 1) + "." + (i % 1000 + 1);
+    /**
+     * The id of node i: {@code <block>.<nnnn>}, 1,000 nodes a block, the second part written with four digits
+     * ({@code 1.0001} ... {@code 1.1000}, {@code 2.0001}, ...) so that no two ids make the same number in the
+     * methodology's file names (without the padding, {@code 1.11} and {@code 11.1} both become {@code 111}).
+     */
+    static String id(int i) {
+        int n = i % 1000 + 1;
+        return (i / 1000 + 1) + "." + (n < 10 ? "000" : n < 100 ? "00" : n < 1000 ? "0" : "") + n;
     }
 }

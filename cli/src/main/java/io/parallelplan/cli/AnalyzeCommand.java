@@ -82,7 +82,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** The text output; {@code names} (named executors, else empty) follow the executor count in parentheses. */
     static String text(String name, int achievements, int dependencies, PlanAnalysis a, List<String> names) {
-        StringBuilder b = new StringBuilder(256 + achievements * 8);
+        StringBuilder b = new StringBuilder(256 + achievements * 12); // each id appears once in the levels, with ", "
         b.append("Plan ").append(FindingsPrinter.clean(name)).append(": ")
                 .append(achievements).append(achievements == 1 ? " achievement, " : " achievements, ")
                 .append(dependencies).append(dependencies == 1 ? " dependency\n" : " dependencies\n");

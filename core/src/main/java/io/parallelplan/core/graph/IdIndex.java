@@ -12,6 +12,7 @@ final class IdIndex {
     private final int[] hashes;
     private final int[] nodes;
     private final int mask;
+    private boolean repeats;
 
     IdIndex(List<String> ids) {
         int capacity = Integer.highestOneBit(Math.max(4, ids.size() * 2 - 1)) << 1;
@@ -30,8 +31,15 @@ final class IdIndex {
                 keys[slot] = id;
                 hashes[slot] = h;
                 nodes[slot] = node;
+            } else {
+                repeats = true;
             }
         }
+    }
+
+    /** Whether some id is given to more than one node. */
+    boolean repeats() {
+        return repeats;
     }
 
     /** The first node with this id, or -1. */

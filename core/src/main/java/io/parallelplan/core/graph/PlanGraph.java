@@ -16,55 +16,68 @@ import java.util.List;
 public final class PlanGraph {
     private final List<Achievement> achievements;
     private final IdIndex index;
-    private final int[][] dependencies;
-    private final int[][] dependents;
+    /**
+     * The resolved dependencies of node {@code i} are {@code dependencyList[dependencyStart[i] ..
+     * dependencyStart[i + 1])}; the dependents likewise: two arrays each instead of an array per node (a million
+     * small arrays are 36 MB, and scattered).
+     */
+    private final int[] dependencyStart;
+    private final int[] dependencyList;
+    private final int[] dependentStart;
+    private final int[] dependentList;
     private final int edgeCount;
 
     private PlanGraph(List<Achievement> achievements) {
         this.achievements = List.copyOf(achievements);
         int n = this.achievements.size();
         String[] ids = new String[n];
+        int listed = 0;
         for (int i = 0; i < n; i++) {
-            ids[i] = this.achievements.get(i).id();
+            Achievement a = this.achievements.get(i);
+            ids[i] = a.id();
+            listed += a.dependencies().size();
         }
         this.index = new IdIndex(Arrays.asList(ids));
-        this.dependencies = new int[n][];
-        int[] outDegree = new int[n];
+        int[] starts = new int[n + 1];
+        int[] targets = new int[listed];
+        int[] outDegree = new int[n + 1];
         int edges = 0;
-        int[] scratch = new int[8];
         for (int i = 0; i < n; i++) {
-            List<String> deps = this.achievements.get(i).dependencies();
-            if (scratch.length < deps.size()) {
-                scratch = new int[deps.size()];
-            }
-            int k = 0;
-            for (String d : deps) {
+            starts[i] = edges;
+            int first = edges;
+            for (String d : this.achievements.get(i).dependencies()) {
                 int j = index.get(d);
-                if (j < 0 || j == i || contains(scratch, k, j)) {
+                if (j < 0 || j == i || contains(targets, first, edges, j)) {
                     continue;
                 }
-                scratch[k++] = j;
+                targets[edges++] = j;
                 outDegree[j]++;
             }
-            dependencies[i] = Arrays.copyOf(scratch, k);
-            edges += k;
         }
+        starts[n] = edges;
+        this.dependencyStart = starts;
+        this.dependencyList = edges == listed ? targets : Arrays.copyOf(targets, edges);
         this.edgeCount = edges;
-        this.dependents = new int[n][];
+        // Dependents: counting sort of the edges by dependency, in plan order of the dependents.
+        int[] dependentStarts = new int[n + 1];
         for (int j = 0; j < n; j++) {
-            dependents[j] = new int[outDegree[j]];
+            dependentStarts[j + 1] = dependentStarts[j] + outDegree[j];
         }
-        int[] fill = new int[n];
+        int[] fill = outDegree; // reused as the next free place of each node
+        System.arraycopy(dependentStarts, 0, fill, 0, n + 1);
+        int[] dependents = new int[edges];
         for (int i = 0; i < n; i++) {
-            for (int j : dependencies[i]) {
-                dependents[j][fill[j]++] = i;
+            for (int k = starts[i]; k < starts[i + 1]; k++) {
+                dependents[fill[dependencyList[k]]++] = i;
             }
         }
+        this.dependentStart = dependentStarts;
+        this.dependentList = dependents;
     }
 
-    private static boolean contains(int[] a, int length, int value) {
+    private static boolean contains(int[] a, int from, int to, int value) {
         // Dependency lists are short; a linear scan beats hashing.
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < to; i++) {
             if (a[i] == value) {
                 return true;
             }
@@ -104,34 +117,39 @@ public final class PlanGraph {
         return index.get(id);
     }
 
+    /** Whether two or more nodes have the same id (then {@link #indexOf} gives the first of them). */
+    public boolean hasRepeatedIds() {
+        return index.repeats();
+    }
+
     /** How many resolved dependencies {@code node} has. */
     public int dependencyCount(int node) {
-        return dependencies[node].length;
+        return dependencyStart[node + 1] - dependencyStart[node];
     }
 
     /** The {@code k}-th resolved dependency of {@code node}. */
     public int dependency(int node, int k) {
-        return dependencies[node][k];
+        return dependencyList[dependencyStart[node] + k];
     }
 
     /** A copy of the resolved dependencies of {@code node}. */
     public int[] dependencies(int node) {
-        return dependencies[node].clone();
+        return Arrays.copyOfRange(dependencyList, dependencyStart[node], dependencyStart[node + 1]);
     }
 
     /** How many achievements depend directly on {@code node}. */
     public int dependentCount(int node) {
-        return dependents[node].length;
+        return dependentStart[node + 1] - dependentStart[node];
     }
 
     /** The {@code k}-th direct dependent of {@code node}. */
     public int dependent(int node, int k) {
-        return dependents[node][k];
+        return dependentList[dependentStart[node] + k];
     }
 
     /** A copy of the direct dependents of {@code node}. */
     public int[] dependents(int node) {
-        return dependents[node].clone();
+        return Arrays.copyOfRange(dependentList, dependentStart[node], dependentStart[node + 1]);
     }
 
     /**
@@ -145,14 +163,15 @@ public final class PlanGraph {
         int head = 0;
         int tail = 0;
         for (int i = 0; i < n; i++) {
-            remaining[i] = dependencies[i].length;
+            remaining[i] = dependencyStart[i + 1] - dependencyStart[i];
             if (remaining[i] == 0) {
                 queue[tail++] = i;
             }
         }
         while (head < tail) {
             int v = queue[head++];
-            for (int w : dependents[v]) {
+            for (int k = dependentStart[v]; k < dependentStart[v + 1]; k++) {
+                int w = dependentList[k];
                 if (--remaining[w] == 0) {
                     queue[tail++] = w;
                 }
@@ -189,9 +208,8 @@ public final class PlanGraph {
             onStack[root] = true;
             while (depth >= 0) {
                 int v = callNode[depth];
-                int[] out = dependents[v];
-                if (callEdge[depth] < out.length) {
-                    int w = out[callEdge[depth]++];
+                if (callEdge[depth] < dependentCount(v)) {
+                    int w = dependentList[dependentStart[v] + callEdge[depth]++];
                     if (order[w] < 0) {
                         order[w] = low[w] = counter++;
                         stack[sp++] = w;

@@ -24,45 +24,71 @@ public final class Achievement {
     /** Line (high 32 bits) and column (low 32 bits) of each dependency: no object per edge on large plans. */
     private final long[] dependencyPositions;
     private final String status;
-    private final Integer priority;
-    private final String executor;
     private final Estimate estimate;
-    private final Double actualHours;
-    private final List<String> blocks;
-    private final List<String> parallelizableWith;
-    private final String validationScript;
-    private final String command;
-    private final Integer timeoutMinutes;
-    private final Integer retries;
-    private final boolean optional;
-    private final boolean required;
-    private final List<Achievement> subExecutions;
-    private final Map<String, SourceLocation> unknownFields;
-    private final SourceLocation location;
+    /** The fields most achievements leave out, {@link Extras#NONE} when all of them are. */
+    private final Extras extras;
+    /** Line (high 32 bits) and column (low 32 bits) of the achievement's opening brace. */
+    private final long location;
     private final int position;
+
+    /**
+     * The fields that are usually absent, apart: an achievement of a large generated plan then costs 56 bytes
+     * instead of 120 (its object and its location's).
+     */
+    private record Extras(
+            Integer priority,
+            String executor,
+            Double actualHours,
+            List<String> blocks,
+            List<String> parallelizableWith,
+            String validationScript,
+            String command,
+            Integer timeoutMinutes,
+            Integer retries,
+            boolean optional,
+            boolean required,
+            List<Achievement> subExecutions,
+            Map<String, SourceLocation> unknownFields) {
+        static final Extras NONE = new Extras(null, null, null, List.of(), List.of(), null, null, null, null, false,
+                false, List.of(), Map.of());
+
+        /** Equal field by field, the unknown fields by name only. */
+        boolean equalsIgnoringLocations(Extras o) {
+            return optional == o.optional
+                    && required == o.required
+                    && Objects.equals(priority, o.priority)
+                    && Objects.equals(executor, o.executor)
+                    && Objects.equals(actualHours, o.actualHours)
+                    && blocks.equals(o.blocks)
+                    && parallelizableWith.equals(o.parallelizableWith)
+                    && Objects.equals(validationScript, o.validationScript)
+                    && Objects.equals(command, o.command)
+                    && Objects.equals(timeoutMinutes, o.timeoutMinutes)
+                    && Objects.equals(retries, o.retries)
+                    && subExecutions.equals(o.subExecutions)
+                    && unknownFields.keySet().equals(o.unknownFields.keySet());
+        }
+    }
 
     private Achievement(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id cannot be null (use \"\" for a missing id)");
         this.title = b.title == null ? "" : b.title;
         this.dependencies = List.copyOf(b.dependencies);
-        this.dependencyPositions = Arrays.copyOf(b.dependencyPositions, dependencies.size());
+        // A full array is never written again by the builder (see Builder.dependencies): keep it as it is.
+        this.dependencyPositions = b.dependencyPositions.length == dependencies.size() ? b.dependencyPositions
+                : Arrays.copyOf(b.dependencyPositions, dependencies.size());
         this.status = b.status;
-        this.priority = b.priority;
-        this.executor = b.executor;
         this.estimate = Objects.requireNonNull(b.estimate, "estimate cannot be null");
-        this.actualHours = b.actualHours;
-        this.blocks = List.copyOf(b.blocks);
-        this.parallelizableWith = List.copyOf(b.parallelizableWith);
-        this.validationScript = b.validationScript;
-        this.command = b.command;
-        this.timeoutMinutes = b.timeoutMinutes;
-        this.retries = b.retries;
-        this.optional = b.optional;
-        this.required = b.required;
-        this.subExecutions = List.copyOf(b.subExecutions);
-        this.unknownFields = b.unknownFields.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(b.unknownFields));
-        this.location = Objects.requireNonNull(b.location, "location cannot be null");
+        boolean none = b.priority == null && b.executor == null && b.actualHours == null && b.blocks.isEmpty()
+                && b.parallelizableWith.isEmpty() && b.validationScript == null && b.command == null
+                && b.timeoutMinutes == null && b.retries == null && !b.optional && !b.required
+                && b.subExecutions.isEmpty() && b.unknownFields == null;
+        this.extras = none ? Extras.NONE : new Extras(b.priority, b.executor, b.actualHours, List.copyOf(b.blocks),
+                List.copyOf(b.parallelizableWith), b.validationScript, b.command, b.timeoutMinutes, b.retries,
+                b.optional, b.required, List.copyOf(b.subExecutions),
+                b.unknownFields == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.unknownFields)));
+        SourceLocation at = Objects.requireNonNull(b.location, "location cannot be null");
+        this.location = ((long) at.line() << 32) | at.column();
         this.position = b.position;
     }
 
@@ -76,25 +102,25 @@ public final class Achievement {
         Builder b = new Builder(id)
                 .title(title)
                 .status(status)
-                .priority(priority)
-                .executor(executor)
+                .priority(extras.priority())
+                .executor(extras.executor())
                 .estimate(estimate)
-                .actualHours(actualHours)
-                .blocks(blocks)
-                .parallelizableWith(parallelizableWith)
-                .validationScript(validationScript)
-                .command(command)
-                .timeoutMinutes(timeoutMinutes)
-                .retries(retries)
-                .optional(optional)
-                .required(required)
-                .subExecutions(subExecutions)
-                .location(location)
+                .actualHours(extras.actualHours())
+                .blocks(extras.blocks())
+                .parallelizableWith(extras.parallelizableWith())
+                .validationScript(extras.validationScript())
+                .command(extras.command())
+                .timeoutMinutes(extras.timeoutMinutes())
+                .retries(extras.retries())
+                .optional(extras.optional())
+                .required(extras.required())
+                .subExecutions(extras.subExecutions())
+                .location(location())
                 .position(position);
         for (int i = 0; i < dependencies.size(); i++) {
             b.dependsOn(dependencies.get(i), (int) (dependencyPositions[i] >>> 32), (int) dependencyPositions[i]);
         }
-        unknownFields.forEach(b::unknownField);
+        extras.unknownFields().forEach(b::unknownField);
         return b;
     }
 
@@ -130,12 +156,12 @@ public final class Achievement {
 
     /** The {@code priority} field, or {@code null}. */
     public Integer priority() {
-        return priority;
+        return extras.priority();
     }
 
     /** Who runs it ({@code executor}); achievements naming the same executor run one at a time. May be null. */
     public String executor() {
-        return executor;
+        return extras.executor();
     }
 
     public Estimate estimate() {
@@ -144,62 +170,62 @@ public final class Achievement {
 
     /** The {@code actual_hours} field, or {@code null}. */
     public Double actualHours() {
-        return actualHours;
+        return extras.actualHours();
     }
 
     /** Ids the file claims this achievement blocks (a hand-written claim, checked by validation). */
     public List<String> blocks() {
-        return blocks;
+        return extras.blocks();
     }
 
     /** Ids the file claims can run beside this one (a hand-written claim, checked by validation). */
     public List<String> parallelizableWith() {
-        return parallelizableWith;
+        return extras.parallelizableWith();
     }
 
     /** The {@code validation_script} path (relative to the plan folder), or {@code null}. */
     public String validationScript() {
-        return validationScript;
+        return extras.validationScript();
     }
 
     /** The shell {@code command} that runs this achievement, or {@code null}. */
     public String command() {
-        return command;
+        return extras.command();
     }
 
     /** The {@code timeout_minutes} for one attempt, or {@code null} for the run's default. */
     public Integer timeoutMinutes() {
-        return timeoutMinutes;
+        return extras.timeoutMinutes();
     }
 
     /** How many times a failed attempt is tried again ({@code retries}), or {@code null} for the run's default. */
     public Integer retries() {
-        return retries;
+        return extras.retries();
     }
 
     /** Whether its failure only makes the run UNSTABLE ({@code optional: true}). */
     public boolean optional() {
-        return optional;
+        return extras.optional();
     }
 
     /** Whether it is a hard gate under the threshold policy ({@code required: true}). */
     public boolean required() {
-        return required;
+        return extras.required();
     }
 
     /** Its {@code sub_executions}: parallel children; the achievement succeeds when all of them do. */
     public List<Achievement> subExecutions() {
-        return subExecutions;
+        return extras.subExecutions();
     }
 
     /** Fields the format does not define, with where they were; kept and reported as information. */
     public Map<String, SourceLocation> unknownFields() {
-        return unknownFields;
+        return extras.unknownFields();
     }
 
     /** Where the achievement's object starts in the file. */
     public SourceLocation location() {
-        return location;
+        return location == 0 ? SourceLocation.UNKNOWN : new SourceLocation((int) (location >>> 32), (int) location);
     }
 
     /** Its 0-based position in the file's array (plan order). */
@@ -215,25 +241,13 @@ public final class Achievement {
         if (!(o instanceof Achievement a)) {
             return false;
         }
-        return optional == a.optional
-                && required == a.required
-                && position == a.position
+        return position == a.position
                 && id.equals(a.id)
                 && title.equals(a.title)
                 && dependencies.equals(a.dependencies)
                 && Objects.equals(status, a.status)
-                && Objects.equals(priority, a.priority)
-                && Objects.equals(executor, a.executor)
                 && estimate.equals(a.estimate)
-                && Objects.equals(actualHours, a.actualHours)
-                && blocks.equals(a.blocks)
-                && parallelizableWith.equals(a.parallelizableWith)
-                && Objects.equals(validationScript, a.validationScript)
-                && Objects.equals(command, a.command)
-                && Objects.equals(timeoutMinutes, a.timeoutMinutes)
-                && Objects.equals(retries, a.retries)
-                && subExecutions.equals(a.subExecutions)
-                && unknownFields.keySet().equals(a.unknownFields.keySet());
+                && extras.equalsIgnoringLocations(a.extras);
     }
 
     @Override
@@ -250,8 +264,12 @@ public final class Achievement {
     public static final class Builder {
         private final String id;
         private String title;
-        private final List<String> dependencies = new ArrayList<>();
-        private long[] dependencyPositions = new long[4];
+        /**
+         * Immutable until a second step adds to it; the positions array is never written once it is full (adding
+         * to a full one makes a bigger one), so an achievement may keep a full one as it is.
+         */
+        private List<String> dependencies = List.of();
+        private long[] dependencyPositions = new long[0];
         private String status;
         private Integer priority;
         private String executor;
@@ -266,7 +284,8 @@ public final class Achievement {
         private boolean optional;
         private boolean required;
         private List<Achievement> subExecutions = List.of();
-        private final Map<String, SourceLocation> unknownFields = new LinkedHashMap<>();
+        /** Created by the first {@link #unknownField}: most achievements have none. */
+        private Map<String, SourceLocation> unknownFields;
         private SourceLocation location = SourceLocation.UNKNOWN;
         private int position;
 
@@ -304,12 +323,48 @@ public final class Achievement {
             if (line < 0 || column < 0) {
                 throw new IllegalArgumentException("line and column must not be negative");
             }
-            dependencies.add(Objects.requireNonNull(dependency, "dependency cannot be null"));
+            Objects.requireNonNull(dependency, "dependency cannot be null");
+            if (!(dependencies instanceof ArrayList)) {
+                dependencies = new ArrayList<>(dependencies);
+            }
+            dependencies.add(dependency);
             int k = dependencies.size() - 1;
             if (k == dependencyPositions.length) {
-                dependencyPositions = Arrays.copyOf(dependencyPositions, k * 2);
+                dependencyPositions = Arrays.copyOf(dependencyPositions, Math.max(4, k * 2));
             }
             dependencyPositions[k] = ((long) line << 32) | column;
+            return this;
+        }
+
+        /**
+         * Adds {@code ids}, each read where the same index of {@code positions} says (line in the high 32 bits,
+         * column in the low 32 bits; 0 when unknown): what a reader records, added in one step.
+         */
+        public Builder dependsOn(List<String> ids, long[] positions) {
+            if (positions.length < ids.size()) {
+                throw new IllegalArgumentException("each dependency needs a position");
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                Objects.requireNonNull(ids.get(i), "dependency cannot be null");
+                if (positions[i] < 0 || (int) positions[i] < 0) {
+                    throw new IllegalArgumentException("line and column must not be negative");
+                }
+            }
+            int k = dependencies.size();
+            if (k == 0) {
+                // The common case, a reader handing over all of them: no list or array to grow and copy again.
+                dependencies = List.copyOf(ids);
+                dependencyPositions = Arrays.copyOf(positions, ids.size());
+                return this;
+            }
+            if (!(dependencies instanceof ArrayList)) {
+                dependencies = new ArrayList<>(dependencies);
+            }
+            dependencies.addAll(ids);
+            if (dependencyPositions.length < dependencies.size()) {
+                dependencyPositions = Arrays.copyOf(dependencyPositions, dependencies.size());
+            }
+            System.arraycopy(positions, 0, dependencyPositions, k, ids.size());
             return this;
         }
 
@@ -393,6 +448,9 @@ public final class Achievement {
         }
 
         public Builder unknownField(String name, SourceLocation where) {
+            if (unknownFields == null) {
+                unknownFields = new LinkedHashMap<>();
+            }
             unknownFields.put(name, where == null ? SourceLocation.UNKNOWN : where);
             return this;
         }

@@ -48,6 +48,10 @@ import java.util.Set;
  * fields. Values of the wrong type become findings, not exceptions; only a file that is not a JSON object at all
  * raises {@link PlanReadException}.
  *
+ * <p>A file of the plain shape large generated plans have is read by {@link FastPlanReader}, straight from its
+ * bytes; anything else, and every file the fast path gives up on, by the full reader on Jackson's token stream.
+ * Both give the same plan, locations and findings.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class PlanParser {
@@ -86,6 +90,11 @@ public final class PlanParser {
         }
     }
 
+    /** The shared estimate of {@code hours} (0 to 99) whole hours. */
+    static Estimate wholeHours(int hours) {
+        return WHOLE_HOURS[hours];
+    }
+
     private final ParseLimits limits;
     private final JsonFactory factory;
 
@@ -105,8 +114,16 @@ public final class PlanParser {
         this.factory = JsonFactory.builder()
                 .streamReadConstraints(constraints)
                 .build();
-        this.factory.setCodec(new ObjectMapper(factory)
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY));
+    }
+
+    /**
+     * Reads the claim objects ({@code priority_groups}, waves, ...) as trees. Created on first use: an
+     * {@code ObjectMapper} costs tens of milliseconds to start, and most plans have no claims. It reads from the
+     * parser it is given, so that parser's limits apply.
+     */
+    private static final class Trees {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
     /**
@@ -133,6 +150,19 @@ public final class PlanParser {
             throw new PlanReadException(file, "the file has " + size + " bytes, more than the limit of "
                     + limits.maxDocumentBytes() + "; split the plan or raise the limit");
         }
+        try (InputStream in = Files.newInputStream(file)) {
+            ParsedPlan plain = FastPlanReader.read(in, file, limits);
+            if (plain != null) {
+                return plain;
+            }
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+        return parseFully(file);
+    }
+
+    /** Reads a plan file with the full reader (Jackson's token stream): every variant, every error message. */
+    ParsedPlan parseFully(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             // Bytes, not a Reader: Jackson detects UTF-8/16/32 and a byte-order mark itself, and is faster.
             return read(factory.createParser(in), file, null);
@@ -269,6 +299,77 @@ public final class PlanParser {
         return List.of(shown, caret.toString());
     }
 
+    /** The plan's own fields while a document is read (by either reader), and what they make. */
+    static final class Top {
+        String name;
+        String level;
+        /** Whether {@code plan_name} and {@code parallelization_level} were written with a value other than null. */
+        boolean nameWritten;
+        boolean levelWritten;
+        SourceLocation nameAt;
+        SourceLocation levelAt;
+        SourceLocation achievementsAt;
+        /** {@code null} when the file has no {@code achievements} field. */
+        List<Achievement> achievements;
+
+        /** The plan, after the findings about its {@code achievements} list, its unknown fields and its header. */
+        ParsedPlan finish(Path file, PlanClaims claims, Map<String, SourceLocation> unknown, List<Finding> findings) {
+            List<Achievement> list = achievements;
+            if (list == null) {
+                findings.add(Finding.error("missing-achievements",
+                        "the plan has no \"achievements\" array; add \"achievements\": [ ... ] with one object per "
+                                + "achievement", null, new SourceLocation(1, 1)));
+                list = List.of();
+            } else if (list.isEmpty() && achievementsAt != null) {
+                findings.add(Finding.warning("empty-achievements", "the plan's \"achievements\" list is empty, so "
+                        + "there is nothing to check or run; add one object per achievement", null, achievementsAt));
+            }
+            unknown.forEach((f, at) -> findings.add(Finding.info("unknown-field",
+                    "unknown top-level field \"" + f + "\" is kept but not used", null, at)));
+            Plan plan = new Plan(file, name, level, list, claims, unknown);
+            header(plan, findings);
+            return new ParsedPlan(plan, findings);
+        }
+
+        /**
+         * The header fields the methodology's own validator requires: Parallel Plan can do without them, but says so.
+         * A field of the wrong type already has its {@code invalid-type} finding.
+         */
+        private void header(Plan plan, List<Finding> findings) {
+            if (!plan.hasDeclaredName()) {
+                String fallback = plan.name();
+                if (!nameWritten) {
+                    findings.add(Finding.warning("missing-plan-name", "the plan has no \"plan_name\", so its name is "
+                            + "taken from its folder, \"" + fallback + "\" (files such as SUBPLAN_" + fallback
+                            + "_<nn>.md); add \"plan_name\": \"" + fallback + "\"", null, new SourceLocation(1, 1)));
+                } else if (name != null) {
+                    findings.add(Finding.warning("missing-plan-name", "\"plan_name\" is empty, so the plan's name is "
+                            + "taken from its folder, \"" + fallback + "\"; write the plan's name there", null, nameAt));
+                }
+            }
+            String nameProblem = PlanFiles.planNameProblem(plan.name());
+            if (nameProblem != null) {
+                findings.add(Finding.warning("plan-name-not-file-name", nameProblem + "; 'parallel-plan status' and "
+                        + "'scaffold' refuse the plan until then", null,
+                        plan.hasDeclaredName() && nameAt != null ? nameAt : new SourceLocation(1, 1)));
+            }
+            String level = plan.parallelizationLevel();
+            if (!levelWritten) {
+                findings.add(Finding.warning("missing-parallelization-level", "the plan has no "
+                        + "\"parallelization_level\"; Parallel Plan does not need it, but the methodology's scripts "
+                        + "do: add \"parallelization_level\": \"level_2\" (level_1: executions inside one achievement, "
+                        + "level_2: achievements of one plan, level_3: across priorities)", null,
+                        new SourceLocation(1, 1)));
+            } else if (level != null && !LEVELS.contains(level)) {
+                String guess = levelGuess(level);
+                findings.add(Finding.warning("unknown-parallelization-level", "\"parallelization_level\" is "
+                        + shown(level) + ", not one of " + String.join(", ", LEVELS) + "; it is ignored"
+                        + (guess != null ? ": did you mean \"" + guess + "\"?" : ": write one of them"), null,
+                        levelAt));
+            }
+        }
+    }
+
     /** One pass over one document. */
     private static final class Reading {
         private final JsonParser p;
@@ -314,14 +415,7 @@ public final class PlanParser {
                 throw new PlanReadException(file, here(), "the top level is " + what + ", not an object; wrap it as "
                         + "{\"achievements\": [...]}", List.of());
             }
-            String name = null;
-            String level = null;
-            boolean nameWritten = false;
-            boolean levelWritten = false;
-            SourceLocation nameAt = null;
-            SourceLocation levelAt = null;
-            SourceLocation achievementsAt = null;
-            List<Achievement> achievements = null;
+            Top top = new Top();
             List<PriorityGroup> groups = List.of();
             List<CrossDependency> cross = List.of();
             List<Wave> waves = List.of();
@@ -338,18 +432,18 @@ public final class PlanParser {
                 p.nextToken();
                 switch (field) {
                     case "plan_name" -> {
-                        nameWritten = p.currentToken() != JsonToken.VALUE_NULL;
-                        nameAt = here();
-                        name = text(field, null, false);
+                        top.nameWritten = p.currentToken() != JsonToken.VALUE_NULL;
+                        top.nameAt = here();
+                        top.name = text(field, null, false);
                     }
                     case "parallelization_level" -> {
-                        levelWritten = p.currentToken() != JsonToken.VALUE_NULL;
-                        levelAt = here();
-                        level = text(field, null, false);
+                        top.levelWritten = p.currentToken() != JsonToken.VALUE_NULL;
+                        top.levelAt = here();
+                        top.level = text(field, null, false);
                     }
                     case "achievements" -> {
-                        achievementsAt = here();
-                        achievements = achievements(field, "achievement_id", null);
+                        top.achievementsAt = here();
+                        top.achievements = achievements(field, "achievement_id", null);
                     }
                     case "priority_groups" -> groups = priorityGroups();
                     case "cross_priority_dependencies" -> cross = crossDependencies();
@@ -368,60 +462,7 @@ public final class PlanParser {
                 throw new PlanReadException(file, here(), "unexpected content after the plan's closing brace; "
                         + "a file holds one plan object", List.of());
             }
-            if (achievements == null) {
-                findings.add(Finding.error("missing-achievements",
-                        "the plan has no \"achievements\" array; add \"achievements\": [ ... ] with one object per "
-                                + "achievement", null, new SourceLocation(1, 1)));
-                achievements = List.of();
-            } else if (achievements.isEmpty() && achievementsAt != null) {
-                findings.add(Finding.warning("empty-achievements", "the plan's \"achievements\" list is empty, so "
-                        + "there is nothing to check or run; add one object per achievement", null, achievementsAt));
-            }
-            unknown.forEach((f, at) -> findings.add(Finding.info("unknown-field",
-                    "unknown top-level field \"" + f + "\" is kept but not used", null, at)));
-            PlanClaims claims = new PlanClaims(groups, cross, waves, critical, total);
-            Plan plan = new Plan(file, name, level, achievements, claims, unknown);
-            header(plan, name, nameWritten, nameAt, levelWritten, levelAt);
-            return new ParsedPlan(plan, findings);
-        }
-
-        /**
-         * The header fields the methodology's own validator requires: Parallel Plan can do without them, but says so.
-         * A field of the wrong type already has its {@code invalid-type} finding.
-         */
-        private void header(Plan plan, String name, boolean nameWritten, SourceLocation nameAt, boolean levelWritten,
-                SourceLocation levelAt) {
-            if (!plan.hasDeclaredName()) {
-                String fallback = plan.name();
-                if (!nameWritten) {
-                    findings.add(Finding.warning("missing-plan-name", "the plan has no \"plan_name\", so its name is "
-                            + "taken from its folder, \"" + fallback + "\" (files such as SUBPLAN_" + fallback
-                            + "_<nn>.md); add \"plan_name\": \"" + fallback + "\"", null, new SourceLocation(1, 1)));
-                } else if (name != null) {
-                    findings.add(Finding.warning("missing-plan-name", "\"plan_name\" is empty, so the plan's name is "
-                            + "taken from its folder, \"" + fallback + "\"; write the plan's name there", null, nameAt));
-                }
-            }
-            String nameProblem = PlanFiles.planNameProblem(plan.name());
-            if (nameProblem != null) {
-                findings.add(Finding.warning("plan-name-not-file-name", nameProblem + "; 'parallel-plan status' and "
-                        + "'scaffold' refuse the plan until then", null,
-                        plan.hasDeclaredName() && nameAt != null ? nameAt : new SourceLocation(1, 1)));
-            }
-            String level = plan.parallelizationLevel();
-            if (!levelWritten) {
-                findings.add(Finding.warning("missing-parallelization-level", "the plan has no "
-                        + "\"parallelization_level\"; Parallel Plan does not need it, but the methodology's scripts "
-                        + "do: add \"parallelization_level\": \"level_2\" (level_1: executions inside one achievement, "
-                        + "level_2: achievements of one plan, level_3: across priorities)", null,
-                        new SourceLocation(1, 1)));
-            } else if (level != null && !LEVELS.contains(level)) {
-                String guess = levelGuess(level);
-                findings.add(Finding.warning("unknown-parallelization-level", "\"parallelization_level\" is "
-                        + shown(level) + ", not one of " + String.join(", ", LEVELS) + "; it is ignored"
-                        + (guess != null ? ": did you mean \"" + guess + "\"?" : ": write one of them"), null,
-                        levelAt));
-            }
+            return top.finish(file, new PlanClaims(groups, cross, waves, critical, total), unknown, findings);
         }
 
         /** Reads an array of achievement objects; {@code owner} is the parent id for sub-executions. */
@@ -508,44 +549,7 @@ public final class PlanParser {
                     }
                 }
             }
-            Achievement.Builder b = Achievement.builder(f.id == null ? "" : f.id)
-                    .title(f.title)
-                    .status(f.status)
-                    .priority(f.priority)
-                    .executor(f.executor)
-                    .estimate(f.estimate)
-                    .actualHours(f.actualHours)
-                    .blocks(f.blocks)
-                    .parallelizableWith(f.parallelizableWith)
-                    .validationScript(f.validationScript)
-                    .command(f.command)
-                    .timeoutMinutes(f.timeoutMinutes)
-                    .retries(f.retries)
-                    .optional(f.optional)
-                    .required(f.required)
-                    .subExecutions(f.subExecutions)
-                    .location(start)
-                    .position(position);
-            for (int i = 0; i < f.dependencies.size(); i++) {
-                long at = f.dependencyPositions[i];
-                b.dependsOn(f.dependencies.get(i), (int) (at >>> 32), (int) at);
-            }
-            // As the validator names achievements: the id (else the 1-based position), after "parent/" inside
-            // sub_executions.
-            String own = f.id == null || f.id.isEmpty() ? "#" + (position + 1) : f.id;
-            String label = owner == null ? own : owner + "/" + own;
-            if (!f.dependenciesWritten) {
-                findings.add(Finding.info("missing-dependencies", "no \"dependencies\" list, so it is read as none "
-                        + "and can start at once; write \"dependencies\": [] (or the ids it waits for) to say so",
-                        label, start));
-            }
-            for (Map.Entry<String, SourceLocation> e : f.unknown == null ? Map.<String, SourceLocation>of().entrySet()
-                    : f.unknown.entrySet()) {
-                b.unknownField(e.getKey(), e.getValue());
-                findings.add(Finding.info("unknown-field", "unknown field \"" + e.getKey() + "\" is kept but not used",
-                        label, e.getValue()));
-            }
-            return b.build();
+            return f.build(start, position, owner, findings);
         }
 
         private void dependencies(Fields f, String who) throws IOException {
@@ -743,7 +747,7 @@ public final class PlanParser {
         }
 
         private JsonNode tree() throws IOException {
-            return p.readValueAsTree();
+            return Trees.MAPPER.readTree(p);
         }
 
         private List<PriorityGroup> priorityGroups() throws IOException {
@@ -893,7 +897,7 @@ public final class PlanParser {
     }
 
     /** Field values of one achievement while it is being read. */
-    private static final class Fields {
+    static final class Fields {
         String id;
         String title;
         final List<String> dependencies = new ArrayList<>();
@@ -917,6 +921,29 @@ public final class PlanParser {
         List<Achievement> subExecutions = List.of();
         Map<String, SourceLocation> unknown;
 
+        /** Forgets every value, for the next achievement. */
+        void clear() {
+            id = null;
+            title = null;
+            dependencies.clear();
+            dependenciesWritten = false;
+            status = null;
+            priority = null;
+            executor = null;
+            estimate = Estimate.ABSENT;
+            actualHours = null;
+            blocks = List.of();
+            parallelizableWith = List.of();
+            validationScript = null;
+            command = null;
+            timeoutMinutes = null;
+            retries = null;
+            optional = false;
+            required = false;
+            subExecutions = List.of();
+            unknown = null;
+        }
+
         void addDependency(String id, long position) {
             int k = dependencies.size();
             if (k == dependencyPositions.length) {
@@ -924,6 +951,49 @@ public final class PlanParser {
             }
             dependencies.add(id);
             dependencyPositions[k] = position;
+        }
+
+        /**
+         * The achievement these fields make, read at {@code start}, {@code position} in its list (0-based), inside
+         * the achievement {@code owner} (or null); adds the findings about it to {@code findings}.
+         */
+        Achievement build(SourceLocation start, int position, String owner, List<Finding> findings) {
+            Achievement.Builder b = Achievement.builder(id == null ? "" : id)
+                    .title(title)
+                    .status(status)
+                    .priority(priority)
+                    .executor(executor)
+                    .estimate(estimate)
+                    .actualHours(actualHours)
+                    .blocks(blocks)
+                    .parallelizableWith(parallelizableWith)
+                    .validationScript(validationScript)
+                    .command(command)
+                    .timeoutMinutes(timeoutMinutes)
+                    .retries(retries)
+                    .optional(optional)
+                    .required(required)
+                    .subExecutions(subExecutions)
+                    .location(start)
+                    .position(position);
+            b.dependsOn(dependencies, dependencyPositions);
+            // As the validator names achievements: the id (else the 1-based position), after "parent/" inside
+            // sub_executions.
+            String own = id == null || id.isEmpty() ? "#" + (position + 1) : id;
+            String label = owner == null ? own : owner + "/" + own;
+            if (!dependenciesWritten) {
+                findings.add(Finding.info("missing-dependencies", "no \"dependencies\" list, so it is read as none "
+                        + "and can start at once; write \"dependencies\": [] (or the ids it waits for) to say so",
+                        label, start));
+            }
+            if (unknown != null) {
+                for (Map.Entry<String, SourceLocation> e : unknown.entrySet()) {
+                    b.unknownField(e.getKey(), e.getValue());
+                    findings.add(Finding.info("unknown-field", "unknown field \"" + e.getKey()
+                            + "\" is kept but not used", label, e.getValue()));
+                }
+            }
+            return b.build();
         }
 
         /** The unknown fields, created on first use (most achievements have none). */

@@ -67,7 +67,7 @@ final class ListChecks {
                 error("invalid-id", i, a.location(), what + " #" + Ids.ordinal(a, i) + " has the id " + Ids.quote(id) + ", which "
                         + Ids.problem(id) + "; ids become file and stage names, so rename it using letters, digits, "
                         + "'.', '_' and '-' (at most " + Ids.MAX_LENGTH + " characters)");
-            } else {
+            } else if (graph.hasRepeatedIds()) {
                 int first = graph.indexOf(id);
                 if (first != i) {
                     if (duplicates == null) {
