@@ -76,15 +76,16 @@ run_all() { # ROOT DEST
     i=$((i + 1))
     # shellcheck disable=SC2086 # the command strings are split on purpose (no paths with spaces in the inputs)
     (cd "$in" && "$root/bin/parallel-plan" $c >"$dest/$i.out" 2>"$dest/$i.err"; echo $? >"$dest/$i.rc")
-    sed -i "s#$root#ROOT#g" "$dest/$i.out" "$dest/$i.err"
+    # The inputs first: they may sit under AFTER_ROOT, which is masked next.
+    sed -i -e "s#$in#IN#g" -e "s#$root#ROOT#g" "$dest/$i.out" "$dest/$i.err"
   done
   # Real runs: a copy of the generated plan with `true` for every achievement, one at a time so the order is fixed.
   rm -rf "$dest/runplan" && mkdir -p "$dest/runplan"
   sed -E 's/"dependencies"/"command": "true", "dependencies"/' "$in/gen1k.json" >"$dest/runplan/parallel.json"
-  (cd "$dest" && "$root/bin/parallel-plan" run runplan --max-parallel 1 2>&1 | mask >"$dest/run.out"; echo "${PIPESTATUS[0]}" >"$dest/run.rc")
+  (cd "$dest" && "$root/bin/parallel-plan" run runplan --max-parallel 1 2>&1 | mask | sed "s#$root#ROOT#g" >"$dest/run.out"; echo "${PIPESTATUS[0]}" >"$dest/run.rc")
   (cd "$dest" && "$root/bin/parallel-plan" report runplan --format json | mask >"$dest/run-report.json")
   cp -r "$in/examples/partial-failure" "$dest/pf" && rm -rf "$dest/pf/.parallel-plan"
-  (cd "$dest" && "$root/bin/parallel-plan" run pf --max-parallel 1 2>&1 | mask >"$dest/pf.out"; echo "${PIPESTATUS[0]}" >"$dest/pf.rc")
+  (cd "$dest" && "$root/bin/parallel-plan" run pf --max-parallel 1 2>&1 | mask | sed "s#$root#ROOT#g" >"$dest/pf.out"; echo "${PIPESTATUS[0]}" >"$dest/pf.rc")
   rm -rf "$dest/runplan" "$dest/pf"
 }
 
@@ -97,13 +98,13 @@ for c in "${commands[@]}"; do
   i=$((i + 1))
   for s in out err rc; do
     if ! cmp -s "$out/before/$i.$s" "$out/after/$i.$s"; then
-      echo "DIFFERS ($s): parallel-plan ${c//$in/IN}   (bench/out/golden/{before,after}/$i.$s)"
+      echo "DIFFERS ($s): parallel-plan ${c//$in/IN}   ($out/{before,after}/$i.$s)"
       status=1
     fi
   done
 done
 for f in run.out run.rc run-report.json pf.out pf.rc; do
-  cmp -s "$out/before/$f" "$out/after/$f" || { echo "DIFFERS: $f (bench/out/golden/{before,after}/$f)"; status=1; }
+  cmp -s "$out/before/$f" "$out/after/$f" || { echo "DIFFERS: $f ($out/{before,after}/$f)"; status=1; }
 done
 [ $status -eq 0 ] && echo "golden: all ${#commands[@]} commands and both runs identical"
 exit $status

@@ -14,13 +14,32 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:success (valid plan; run SUCCESS)",
             "1:warnings with --strict; run FAILURE; drift found",
-            "2:invalid plan, unreadable file or bad usage",
+            "2:invalid plan, unreadable file, bad usage or out of memory",
             "3:run UNSTABLE",
             "130:interrupted (SIGINT/SIGTERM)"
         })
 public final class App {
     public static void main(String[] args) {
-        System.exit(Cli.commandLine(args).execute(args));
+        int code;
+        try {
+            code = Cli.commandLine(args).execute(args);
+        } catch (OutOfMemoryError e) {
+            // What filled the heap is unreachable once the command has unwound, so there is room to say so.
+            if (System.getenv("PARALLEL_PLAN_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            System.err.println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            code = ExitCodes.INVALID;
+        }
+        System.exit(code);
+    }
+
+    /** The one line printed when a command runs out of heap: the limit it had and how to raise it. */
+    static String outOfMemory(long maxHeapBytes) {
+        long mb = maxHeapBytes / (1024 * 1024);
+        String more = mb < 1024 ? "-Xmx1g" : "-Xmx" + Math.max(2, 2 * ((mb + 1023) / 1024)) + "g";
+        return "parallel-plan: out of memory: the plan needs more than the Java heap limit of " + mb
+                + " MB; give it more with PARALLEL_PLAN_JAVA_OPTS=" + more;
     }
 
     /** Prints the version from the jar's manifest. */
