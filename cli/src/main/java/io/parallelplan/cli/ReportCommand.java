@@ -19,6 +19,7 @@ import io.parallelplan.core.status.PlanFolder;
 import io.parallelplan.core.status.StatusReader;
 import io.parallelplan.core.validate.LoadedPlan;
 import io.parallelplan.core.validate.PlanLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,15 +121,21 @@ final class ReportCommand implements Callable<Integer> {
         if (snapshot == null) {
             return ExitCodes.INVALID;
         }
-        String text = drawn == null ? format.render(snapshot) : new HtmlReportRenderer(drawn).page(snapshot);
+        // Written as it is rendered: a report of a large plan needs no more memory than the plan.
+        ReportWriter.Content content = drawn == null ? out -> format.write(snapshot, out)
+                : out -> new HtmlReportRenderer(drawn).page(snapshot, out);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
+            try {
+                content.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a PrintWriter does not throw
+            }
             out.flush();
             return ExitCodes.OK;
         }
         try {
-            ReportWriter.writeText(text, output);
+            ReportWriter.write(output, content);
         } catch (UncheckedIOException e) {
             err.println("parallel-plan: " + e.getMessage() + "; check that the folder is writable");
             return ExitCodes.INVALID;
