@@ -307,14 +307,15 @@ public final class HtmlReportRenderer {
 
         @Override
         public void write(char[] chars, int offset, int length) {
+            int plain = offset;
             for (int i = offset; i < offset + length; i++) {
                 String rep = Escape.jsonInScript(chars[i]);
-                if (rep == null) {
-                    out.append(chars[i]);
-                } else {
-                    out.append(rep);
+                if (rep != null) {
+                    out.append(chars, plain, i - plain).append(rep);
+                    plain = i + 1;
                 }
             }
+            out.append(chars, plain, offset + length - plain);
             out.spill();
         }
 

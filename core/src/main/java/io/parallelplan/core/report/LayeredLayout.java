@@ -3,7 +3,6 @@ package io.parallelplan.core.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A layered drawing of a snapshot's dependency graph: one column per level, left to right, with the order inside
@@ -48,8 +47,7 @@ final class LayeredLayout {
     static LayeredLayout of(ReportSnapshot snapshot) {
         List<ReportSnapshot.Entry> entries = snapshot.entries();
         int n = entries.size();
-        Map<String, Integer> index = snapshot.indexById();
-        int[][] deps = new int[n][];
+        int[][] deps = snapshot.dependencyIndices();
         int[] outDegree = new int[n];
         int[] level = new int[n];
         int columns = 0;
@@ -57,16 +55,9 @@ final class LayeredLayout {
             ReportSnapshot.Entry e = entries.get(v);
             level[v] = e.level();
             columns = Math.max(columns, e.level() + 1);
-            int[] d = new int[e.dependencies().size()];
-            int k = 0;
-            for (String id : e.dependencies()) {
-                Integer u = index.get(id);
-                if (u != null && u != v) {
-                    d[k++] = u;
-                    outDegree[u]++;
-                }
+            for (int u : deps[v]) {
+                outDegree[u]++;
             }
-            deps[v] = Arrays.copyOf(d, k);
         }
         int[][] dependents = new int[n][];
         for (int u = 0; u < n; u++) {
@@ -89,9 +80,11 @@ final class LayeredLayout {
         }
         int[] row = new int[n];
         assignRows(layers, row);
-        long best = crossings(layers, row, deps, level);
+        ColumnEdges between = new ColumnEdges(layers, deps, level);
+        long best = crossings(between, row);
         int[] bestRow = row.clone();
         double[] key = new double[n];
+        int[] scratch = new int[height];
         for (int sweep = 0; sweep < SWEEPS && best > 0; sweep++) {
             boolean down = sweep % 2 == 0;
             for (int i = 0; i < columns; i++) {
@@ -109,18 +102,13 @@ final class LayeredLayout {
                         key[v] = sum / neighbours.length;
                     }
                 }
-                Integer[] boxed = new Integer[layer.length];
-                for (int k = 0; k < layer.length; k++) {
-                    boxed[k] = layer[k];
-                }
                 // Stable: ties keep the current order.
-                Arrays.sort(boxed, (a, b) -> Double.compare(key[a], key[b]));
+                sortByKey(layer, key, scratch);
                 for (int k = 0; k < layer.length; k++) {
-                    layer[k] = boxed[k];
                     row[layer[k]] = k;
                 }
             }
-            long c = crossings(layers, row, deps, level);
+            long c = crossings(between, row);
             if (c < best) {
                 best = c;
                 bestRow = row.clone();
@@ -154,31 +142,112 @@ final class LayeredLayout {
     }
 
     /**
+     * Sorts {@code nodes} by {@code key} (as {@link Double#compare} orders them), stably: a merge sort on ints, whose
+     * result is the one any stable sort gives. {@code scratch} holds at least as many ints as {@code nodes}.
+     */
+    static void sortByKey(int[] nodes, double[] key, int[] scratch) {
+        int n = nodes.length;
+        for (int i = 1; i < n; i++) { // insertion sort of runs of 16
+            if (i % 16 == 0) {
+                continue;
+            }
+            int v = nodes[i];
+            int j = i - 1;
+            while (j >= i - i % 16 && Double.compare(key[nodes[j]], key[v]) > 0) {
+                nodes[j + 1] = nodes[j];
+                j--;
+            }
+            nodes[j + 1] = v;
+        }
+        int[] from = nodes;
+        int[] to = scratch;
+        for (int width = 16; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int a = lo;
+                int b = mid;
+                for (int k = lo; k < hi; k++) {
+                    // Ties take the left run first: stable.
+                    to[k] = b >= hi || a < mid && Double.compare(key[from[a]], key[from[b]]) <= 0 ? from[a++] : from[b++];
+                }
+            }
+            int[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != nodes) {
+            System.arraycopy(from, 0, nodes, 0, n);
+        }
+    }
+
+    /** The edges joining adjacent columns, grouped by the left column: what {@link #crossings} counts over. */
+    static final class ColumnEdges {
+        /** Edges from column {@code l} are {@code from[offsets[l]..offsets[l+1])} to {@code to[...]} (node indices). */
+        final int[] offsets;
+        final int[] from;
+        final int[] to;
+        final int[] columnSizes;
+
+        ColumnEdges(List<int[]> layers, int[][] deps, int[] level) {
+            int columns = layers.size();
+            columnSizes = new int[columns];
+            for (int l = 0; l < columns; l++) {
+                columnSizes[l] = layers.get(l).length;
+            }
+            offsets = new int[columns + 1];
+            for (int v = 0; v < deps.length; v++) {
+                for (int u : deps[v]) {
+                    if (level[v] == level[u] + 1) {
+                        offsets[level[u] + 1]++;
+                    }
+                }
+            }
+            for (int l = 0; l < columns; l++) {
+                offsets[l + 1] += offsets[l];
+            }
+            from = new int[offsets[columns]];
+            to = new int[offsets[columns]];
+            int[] fill = offsets.clone();
+            for (int v = 0; v < deps.length; v++) {
+                for (int u : deps[v]) {
+                    if (level[v] == level[u] + 1) {
+                        int k = fill[level[u]]++;
+                        from[k] = u;
+                        to[k] = v;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Crossings among edges joining adjacent columns: for each pair of columns, the inversions of the lower ends
      * when edges are sorted by their upper ends (Fenwick tree).
      */
     static long crossings(List<int[]> layers, int[] row, int[][] deps, int[] level) {
-        int columns = layers.size();
-        List<List<long[]>> edgesByColumn = new ArrayList<>(columns);
-        for (int l = 0; l < columns; l++) {
-            edgesByColumn.add(new ArrayList<>());
-        }
-        for (int v = 0; v < deps.length; v++) {
-            for (int u : deps[v]) {
-                if (level[v] == level[u] + 1) {
-                    edgesByColumn.get(level[u]).add(new long[] {row[u], row[v]});
-                }
-            }
-        }
+        return crossings(new ColumnEdges(layers, deps, level), row);
+    }
+
+    private static long crossings(ColumnEdges edges, int[] row) {
         long total = 0;
-        for (int l = 0; l + 1 < columns; l++) {
-            List<long[]> edges = edgesByColumn.get(l);
-            edges.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
-            int size = layers.get(l + 1).length;
+        long[] packed = new long[0];
+        for (int l = 0; l + 1 < edges.columnSizes.length; l++) {
+            int first = edges.offsets[l];
+            int count = edges.offsets[l + 1] - first;
+            if (packed.length < count) {
+                packed = new long[count];
+            }
+            // Each edge as (upper row, lower row) in one long: sorting them sorts by upper end, then lower end.
+            for (int k = 0; k < count; k++) {
+                packed[k] = (long) row[edges.from[first + k]] << 32 | row[edges.to[first + k]];
+            }
+            Arrays.sort(packed, 0, count);
+            int size = edges.columnSizes[l + 1];
             long[] tree = new long[size + 1];
             long seen = 0;
-            for (long[] e : edges) {
-                int target = (int) e[1];
+            for (int k = 0; k < count; k++) {
+                int target = (int) packed[k];
                 // Edges seen so far whose lower end is below this one's cross it.
                 long notAbove = 0;
                 for (int i = target + 1; i > 0; i -= i & -i) {

@@ -38,6 +38,11 @@ final class Markup {
         return this;
     }
 
+    Markup append(char[] chars, int offset, int length) {
+        buffer.append(chars, offset, length);
+        return this;
+    }
+
     Markup append(char c) {
         buffer.append(c);
         return this;

@@ -125,20 +125,58 @@ public record ReportSnapshot(
      * dependencies are listed, with how it is drawn (BLOCKING wins over CRITICAL). O(entries + edges).
      */
     public void forEachEdge(EdgeVisitor visitor) {
+        forEachEdge(dependencyIndices(), visitor);
+    }
+
+    /**
+     * Each entry's dependencies as entry indices, in the order listed, leaving out those that name no entry or the
+     * entry itself: the edges {@link #forEachEdge} visits.
+     */
+    int[][] dependencyIndices() {
         Map<String, Integer> index = indexById();
-        java.util.Set<Long> critical = criticalEdges(index);
+        int[][] deps = new int[entries.size()][];
+        for (int v = 0; v < deps.length; v++) {
+            List<String> ids = entries.get(v).dependencies();
+            int[] d = new int[ids.size()];
+            int k = 0;
+            for (String id : ids) {
+                Integer u = index.get(id);
+                if (u != null && u != v) {
+                    d[k++] = u;
+                }
+            }
+            deps[v] = k == d.length ? d : java.util.Arrays.copyOf(d, k);
+        }
+        return deps;
+    }
+
+    /** {@link #forEachEdge} over dependencies already resolved by {@link #dependencyIndices()}. */
+    void forEachEdge(int[][] dependencies, EdgeVisitor visitor) {
+        java.util.Set<Long> critical = criticalEdges();
         for (int v = 0; v < entries.size(); v++) {
             Entry e = entries.get(v);
-            for (String dep : e.dependencies()) {
-                Integer d = index.get(dep);
-                if (d == null || d == v) {
-                    continue;
-                }
+            for (int d : dependencies[v]) {
                 EdgeKind kind = isBlockingEdge(entries.get(d), e) ? EdgeKind.BLOCKING
                         : critical.contains(edgeKey(d, v)) ? EdgeKind.CRITICAL : EdgeKind.PLAIN;
                 visitor.edge(d, v, kind);
             }
         }
+    }
+
+    /** {@link #criticalEdges(Map)} without indexing every entry: one pass finds the few on the path. */
+    private java.util.Set<Long> criticalEdges() {
+        Map<String, Integer> onPath = new HashMap<>();
+        for (String id : analysis.criticalPath()) {
+            onPath.put(id, -1);
+        }
+        for (int v = 0; v < entries.size(); v++) {
+            Integer at = onPath.get(entries.get(v).id());
+            if (at != null && at < 0) {
+                onPath.put(entries.get(v).id(), v); // the first entry of an id, as indexById() keeps
+            }
+        }
+        onPath.values().removeIf(v -> v < 0);
+        return criticalEdges(onPath);
     }
 
     /** One number for the edge from entry {@code dependency} to entry {@code dependent}. */

@@ -5,6 +5,7 @@ import io.parallelplan.core.ledger.LedgerException;
 import io.parallelplan.core.ledger.LedgerState;
 import io.parallelplan.core.ledger.RunJson;
 import io.parallelplan.core.ledger.RunLedger;
+import io.parallelplan.core.schedule.BlockedChain;
 import io.parallelplan.core.schedule.EventReason;
 import io.parallelplan.core.schedule.RunEvent;
 import io.parallelplan.core.schedule.RunResult;
@@ -59,6 +60,11 @@ public final class RunReports {
         for (TaskRecord r : result.records()) {
             byId.put(r.id(), r);
         }
+        // The result has already followed each blocked achievement's chain: take it rather than follow it again.
+        Map<String, BlockedChain> chainOf = new HashMap<>(Math.max(16, result.blockedChains().size() * 2));
+        for (BlockedChain c : result.blockedChains()) {
+            chainOf.put(c.blocked(), c);
+        }
         Map<String, ReportSnapshots.RunData> runs = new LinkedHashMap<>();
         for (TaskRecord r : result.records()) {
             if (!r.isAchievement()) {
@@ -72,9 +78,9 @@ public final class RunReports {
                 tries = List.of(new ReportSnapshot.Attempt(Math.max(1, r.attempts()), r.startedAt(), end,
                         r.exitCode(), r.state().isFinal() ? r.state().name() : null));
             }
-            List<String> blockedBy = r.state() == TaskState.BLOCKED
-                    ? RunResult.chain(r, byId).blockedBy()
-                    : List.of();
+            BlockedChain chain = r.state() != TaskState.BLOCKED ? null : chainOf.get(r.id());
+            List<String> blockedBy = r.state() != TaskState.BLOCKED ? List.of()
+                    : (chain != null ? chain : RunResult.chain(r, byId)).blockedBy();
             runs.put(r.id(), new ReportSnapshots.RunData(r.state().name(), reason(r), blockedBy, tries,
                     r.state() == TaskState.FAILED ? logTails.get(r.id()) : null));
         }

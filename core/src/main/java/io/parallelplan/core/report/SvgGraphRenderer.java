@@ -85,7 +85,7 @@ public final class SvgGraphRenderer {
         Markup blocked = new Markup(256);
         out.append(PLAIN_EDGES_GROUP);
         // Emphasised edges go in their own groups, drawn last so that they lie on top.
-        snapshot.forEachEdge((u, v, kind) -> {
+        snapshot.forEachEdge(layout.dependencies, (u, v, kind) -> {
             Markup to = switch (kind) {
                 case BLOCKING -> blocked;
                 case CRITICAL -> critical;
@@ -242,7 +242,7 @@ public final class SvgGraphRenderer {
             this.layout = layout;
             int[][] pairs = new int[EdgeKind.values().length][16];
             int[] sizes = new int[pairs.length];
-            snapshot.forEachEdge((u, v, kind) -> {
+            snapshot.forEachEdge(layout.dependencies, (u, v, kind) -> {
                 int k = kind.ordinal();
                 if (sizes[k] + 2 > pairs[k].length) {
                     pairs[k] = java.util.Arrays.copyOf(pairs[k], pairs[k].length * 2);
