@@ -107,6 +107,35 @@ public final class RunReports {
     /** The snapshot of a run whose ledger was already read ({@link RunLedger#read}); see the other overload. */
     public static ReportSnapshot ofLedger(
             LoadedPlan loaded, LedgerState state, BiFunction<String, Integer, String> logTail) {
+        return ofLedger(loaded, new RecordedRun(state, journalEvents(state.directory().resolve(RunLedger.JOURNAL))),
+                logTail);
+    }
+
+    /**
+     * What a report needs of a run's folder: its ledger folded ({@link RunLedger#read}) and its journal's events
+     * (the attempts' times). Reading it needs no plan, so a caller may read it while the plan is read.
+     */
+    public record RecordedRun(LedgerState state, List<RunEvent> events) {
+        public RecordedRun {
+            Objects.requireNonNull(state, "state cannot be null");
+            events = List.copyOf(events);
+        }
+
+        /**
+         * Reads a run's folder.
+         *
+         * @throws io.parallelplan.core.ledger.LedgerException when the ledger cannot be read
+         */
+        public static RecordedRun read(Path runDirectory) {
+            LedgerState state = RunLedger.read(runDirectory);
+            return new RecordedRun(state, journalEvents(state.directory().resolve(RunLedger.JOURNAL)));
+        }
+    }
+
+    /** The snapshot of a run read with {@link RecordedRun#read}; see {@link #ofLedger(LoadedPlan, Path, BiFunction)}. */
+    public static ReportSnapshot ofLedger(
+            LoadedPlan loaded, RecordedRun run, BiFunction<String, Integer, String> logTail) {
+        LedgerState state = run.state();
         RunResult result = state.result();
         Map<String, String> tails = new HashMap<>();
         for (TaskRecord r : result.records()) {
@@ -117,8 +146,7 @@ public final class RunReports {
                 }
             }
         }
-        return ofRun(loaded, state.runId(), result, journalEvents(state.directory().resolve(RunLedger.JOURNAL)),
-                tails);
+        return ofRun(loaded, state.runId(), result, run.events(), tails);
     }
 
     /** The events of a journal, in order; a torn last line (a killed writer) is left out. */
