@@ -3,6 +3,7 @@ package io.parallelplan.core.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -145,7 +146,7 @@ public record ReportSnapshot(
                     d[k++] = u;
                 }
             }
-            deps[v] = k == d.length ? d : java.util.Arrays.copyOf(d, k);
+            deps[v] = k == d.length ? d : Arrays.copyOf(d, k);
         }
         return deps;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.parallelplan.core.report.ReportSnapshot.EdgeKind;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -245,14 +246,14 @@ public final class SvgGraphRenderer {
             snapshot.forEachEdge(layout.dependencies, (u, v, kind) -> {
                 int k = kind.ordinal();
                 if (sizes[k] + 2 > pairs[k].length) {
-                    pairs[k] = java.util.Arrays.copyOf(pairs[k], pairs[k].length * 2);
+                    pairs[k] = Arrays.copyOf(pairs[k], pairs[k].length * 2);
                 }
                 pairs[k][sizes[k]++] = u;
                 pairs[k][sizes[k]++] = v;
             });
             edges = new int[pairs.length][];
             for (int k = 0; k < pairs.length; k++) {
-                edges[k] = java.util.Arrays.copyOf(pairs[k], sizes[k]);
+                edges[k] = Arrays.copyOf(pairs[k], sizes[k]);
             }
         }
 
