@@ -24,11 +24,11 @@ final class LayeredLayout {
     /** The number of columns. */
     final int columns;
     /** Resolved dependencies of each node (indices). */
-    final int[][] dependencies;
+    final EntryEdges dependencies;
     /** Crossings between adjacent columns of the chosen order. */
     final long crossings;
 
-    private LayeredLayout(int[] level, int[] row, double[] columnOffset, int height, int[][] dependencies,
+    private LayeredLayout(int[] level, int[] row, double[] columnOffset, int height, EntryEdges dependencies,
             long crossings) {
         this.level = level;
         this.row = row;
@@ -47,27 +47,14 @@ final class LayeredLayout {
     static LayeredLayout of(ReportSnapshot snapshot) {
         List<ReportSnapshot.Entry> entries = snapshot.entries();
         int n = entries.size();
-        int[][] deps = snapshot.dependencyIndices();
-        int[] outDegree = new int[n];
+        EntryEdges deps = snapshot.dependencyIndices();
+        EntryEdges dependents = deps.reversed();
         int[] level = new int[n];
         int columns = 0;
         for (int v = 0; v < n; v++) {
             ReportSnapshot.Entry e = entries.get(v);
             level[v] = e.level();
             columns = Math.max(columns, e.level() + 1);
-            for (int u : deps[v]) {
-                outDegree[u]++;
-            }
-        }
-        int[][] dependents = new int[n][];
-        for (int u = 0; u < n; u++) {
-            dependents[u] = new int[outDegree[u]];
-        }
-        int[] fill = new int[n];
-        for (int v = 0; v < n; v++) {
-            for (int u : deps[v]) {
-                dependents[u][fill[u]++] = v;
-            }
         }
         List<int[]> layers = layers(level, columns);
         int height = 0;
@@ -83,27 +70,30 @@ final class LayeredLayout {
         ColumnEdges between = new ColumnEdges(layers, deps, level);
         long best = crossings(between, row);
         int[] bestRow = row.clone();
-        double[] key = new double[n];
-        int[] scratch = new int[height];
+        Sorter sorter = new Sorter(height);
         for (int sweep = 0; sweep < SWEEPS && best > 0; sweep++) {
             boolean down = sweep % 2 == 0;
+            EntryEdges neighbours = down ? deps : dependents;
             for (int i = 0; i < columns; i++) {
                 int l = down ? i : columns - 1 - i;
                 int[] layer = layers.get(l);
-                for (int v : layer) {
-                    int[] neighbours = down ? deps[v] : dependents[v];
-                    if (neighbours.length == 0) {
-                        key[v] = row[v] + offset[l];
+                for (int k = 0; k < layer.length; k++) {
+                    int v = layer[k];
+                    int first = neighbours.start[v];
+                    int end = neighbours.start[v + 1];
+                    if (first == end) {
+                        sorter.keys[k] = row[v] + offset[l];
                     } else {
                         double sum = 0;
-                        for (int u : neighbours) {
+                        for (int e = first; e < end; e++) {
+                            int u = neighbours.to[e];
                             sum += row[u] + offset[level[u]];
                         }
-                        key[v] = sum / neighbours.length;
+                        sorter.keys[k] = sum / (end - first);
                     }
                 }
                 // Stable: ties keep the current order.
-                sortByKey(layer, key, scratch);
+                sorter.sort(layer);
                 for (int k = 0; k < layer.length; k++) {
                     row[layer[k]] = k;
                 }
@@ -142,42 +132,65 @@ final class LayeredLayout {
     }
 
     /**
-     * Sorts {@code nodes} by {@code key} (as {@link Double#compare} orders them), stably: a merge sort on ints, whose
-     * result is the one any stable sort gives. {@code scratch} holds at least as many ints as {@code nodes}.
+     * Sorts a column by the keys put in {@link #keys} (one per node, in the column's order), stably, as
+     * {@link Double#compare} orders them: a merge sort on parallel arrays of keys and nodes, whose result is the one
+     * any stable sort gives. The keys travel with their nodes, so a large column is sorted without looking keys up.
      */
-    static void sortByKey(int[] nodes, double[] key, int[] scratch) {
-        int n = nodes.length;
-        for (int i = 1; i < n; i++) { // insertion sort of runs of 16
-            if (i % 16 == 0) {
-                continue;
-            }
-            int v = nodes[i];
-            int j = i - 1;
-            while (j >= i - i % 16 && Double.compare(key[nodes[j]], key[v]) > 0) {
-                nodes[j + 1] = nodes[j];
-                j--;
-            }
-            nodes[j + 1] = v;
+    static final class Sorter {
+        final double[] keys;
+        private final double[] keyScratch;
+        private final int[] nodeScratch;
+
+        Sorter(int capacity) {
+            keys = new double[capacity];
+            keyScratch = new double[capacity];
+            nodeScratch = new int[capacity];
         }
-        int[] from = nodes;
-        int[] to = scratch;
-        for (int width = 16; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int a = lo;
-                int b = mid;
-                for (int k = lo; k < hi; k++) {
-                    // Ties take the left run first: stable.
-                    to[k] = b >= hi || a < mid && Double.compare(key[from[a]], key[from[b]]) <= 0 ? from[a++] : from[b++];
+
+        void sort(int[] nodes) {
+            int n = nodes.length;
+            for (int run = 0; run < n; run += 16) { // insertion sort of runs of 16
+                for (int i = run + 1; i < Math.min(run + 16, n); i++) {
+                    double key = keys[i];
+                    int node = nodes[i];
+                    int j = i - 1;
+                    while (j >= run && Double.compare(keys[j], key) > 0) {
+                        keys[j + 1] = keys[j];
+                        nodes[j + 1] = nodes[j];
+                        j--;
+                    }
+                    keys[j + 1] = key;
+                    nodes[j + 1] = node;
                 }
             }
-            int[] t = from;
-            from = to;
-            to = t;
-        }
-        if (from != nodes) {
-            System.arraycopy(from, 0, nodes, 0, n);
+            double[] fromKeys = keys;
+            int[] fromNodes = nodes;
+            double[] toKeys = keyScratch;
+            int[] toNodes = nodeScratch;
+            for (int width = 16; width < n; width *= 2) {
+                for (int lo = 0; lo < n; lo += 2 * width) {
+                    int mid = Math.min(lo + width, n);
+                    int hi = Math.min(lo + 2 * width, n);
+                    int a = lo;
+                    int b = mid;
+                    for (int k = lo; k < hi; k++) {
+                        // Ties take the left run first: stable.
+                        boolean left = b >= hi || a < mid && Double.compare(fromKeys[a], fromKeys[b]) <= 0;
+                        int from = left ? a++ : b++;
+                        toKeys[k] = fromKeys[from];
+                        toNodes[k] = fromNodes[from];
+                    }
+                }
+                double[] tk = fromKeys;
+                fromKeys = toKeys;
+                toKeys = tk;
+                int[] tn = fromNodes;
+                fromNodes = toNodes;
+                toNodes = tn;
+            }
+            if (fromNodes != nodes) {
+                System.arraycopy(fromNodes, 0, nodes, 0, n);
+            }
         }
     }
 
@@ -189,17 +202,17 @@ final class LayeredLayout {
         final int[] to;
         final int[] columnSizes;
 
-        ColumnEdges(List<int[]> layers, int[][] deps, int[] level) {
+        ColumnEdges(List<int[]> layers, EntryEdges deps, int[] level) {
             int columns = layers.size();
             columnSizes = new int[columns];
             for (int l = 0; l < columns; l++) {
                 columnSizes[l] = layers.get(l).length;
             }
             offsets = new int[columns + 1];
-            for (int v = 0; v < deps.length; v++) {
-                for (int u : deps[v]) {
-                    if (level[v] == level[u] + 1) {
-                        offsets[level[u] + 1]++;
+            for (int v = 0; v < deps.size(); v++) {
+                for (int e = deps.start[v]; e < deps.start[v + 1]; e++) {
+                    if (level[v] == level[deps.to[e]] + 1) {
+                        offsets[level[v]]++;
                     }
                 }
             }
@@ -209,8 +222,9 @@ final class LayeredLayout {
             from = new int[offsets[columns]];
             to = new int[offsets[columns]];
             int[] fill = offsets.clone();
-            for (int v = 0; v < deps.length; v++) {
-                for (int u : deps[v]) {
+            for (int v = 0; v < deps.size(); v++) {
+                for (int e = deps.start[v]; e < deps.start[v + 1]; e++) {
+                    int u = deps.to[e];
                     if (level[v] == level[u] + 1) {
                         int k = fill[level[u]]++;
                         from[k] = u;
@@ -225,7 +239,7 @@ final class LayeredLayout {
      * Crossings among edges joining adjacent columns: for each pair of columns, the inversions of the lower ends
      * when edges are sorted by their upper ends (Fenwick tree).
      */
-    static long crossings(List<int[]> layers, int[] row, int[][] deps, int[] level) {
+    static long crossings(List<int[]> layers, int[] row, EntryEdges deps, int[] level) {
         return crossings(new ColumnEdges(layers, deps, level), row);
     }
 

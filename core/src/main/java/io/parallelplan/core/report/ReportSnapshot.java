@@ -133,30 +133,33 @@ public record ReportSnapshot(
      * Each entry's dependencies as entry indices, in the order listed, leaving out those that name no entry or the
      * entry itself: the edges {@link #forEachEdge} visits.
      */
-    int[][] dependencyIndices() {
+    EntryEdges dependencyIndices() {
         Map<String, Integer> index = indexById();
-        int[][] deps = new int[entries.size()][];
-        for (int v = 0; v < deps.length; v++) {
-            List<String> ids = entries.get(v).dependencies();
-            int[] d = new int[ids.size()];
-            int k = 0;
-            for (String id : ids) {
+        int[] start = new int[entries.size() + 1];
+        int[] to = new int[16];
+        int edges = 0;
+        for (int v = 0; v < entries.size(); v++) {
+            for (String id : entries.get(v).dependencies()) {
                 Integer u = index.get(id);
                 if (u != null && u != v) {
-                    d[k++] = u;
+                    if (edges == to.length) {
+                        to = Arrays.copyOf(to, edges * 2);
+                    }
+                    to[edges++] = u;
                 }
             }
-            deps[v] = k == d.length ? d : Arrays.copyOf(d, k);
+            start[v + 1] = edges;
         }
-        return deps;
+        return new EntryEdges(start, Arrays.copyOf(to, edges));
     }
 
     /** {@link #forEachEdge} over dependencies already resolved by {@link #dependencyIndices()}. */
-    void forEachEdge(int[][] dependencies, EdgeVisitor visitor) {
+    void forEachEdge(EntryEdges dependencies, EdgeVisitor visitor) {
         java.util.Set<Long> critical = criticalEdges();
         for (int v = 0; v < entries.size(); v++) {
             Entry e = entries.get(v);
-            for (int d : dependencies[v]) {
+            for (int k = dependencies.start[v]; k < dependencies.start[v + 1]; k++) {
+                int d = dependencies.to[k];
                 EdgeKind kind = isBlockingEdge(entries.get(d), e) ? EdgeKind.BLOCKING
                         : critical.contains(edgeKey(d, v)) ? EdgeKind.CRITICAL : EdgeKind.PLAIN;
                 visitor.edge(d, v, kind);
