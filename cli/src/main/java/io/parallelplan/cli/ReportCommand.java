@@ -15,10 +15,12 @@ import io.parallelplan.core.report.ReportSnapshot;
 import io.parallelplan.core.report.ReportSnapshots;
 import io.parallelplan.core.report.ReportWriter;
 import io.parallelplan.core.report.RunReports;
+import io.parallelplan.core.report.RunReports.RecordedRun;
 import io.parallelplan.core.status.PlanFolder;
 import io.parallelplan.core.status.StatusReader;
 import io.parallelplan.core.validate.LoadedPlan;
 import io.parallelplan.core.validate.PlanLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,15 +123,21 @@ final class ReportCommand implements Callable<Integer> {
         if (snapshot == null) {
             return ExitCodes.INVALID;
         }
-        String text = drawn == null ? format.render(snapshot) : new HtmlReportRenderer(drawn).page(snapshot);
+        // Written as it is rendered: a report of a large plan needs no more memory than the plan.
+        ReportWriter.Content content = drawn == null ? out -> format.write(snapshot, out)
+                : out -> new HtmlReportRenderer(drawn).page(snapshot, out);
         if (output == null) {
             PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
+            try {
+                content.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a PrintWriter does not throw
+            }
             out.flush();
             return ExitCodes.OK;
         }
         try {
-            ReportWriter.writeText(text, output);
+            ReportWriter.write(output, content);
         } catch (UncheckedIOException e) {
             err.println("parallel-plan: " + e.getMessage() + "; check that the folder is writable");
             return ExitCodes.INVALID;
@@ -152,7 +161,8 @@ final class ReportCommand implements Callable<Integer> {
             usage(err, input + " is a run folder; --run and --plan-only apply to a plan");
             return null;
         }
-        String source = RunLedger.read(input).header().planSource();
+        RecordedRun recorded = RecordedRun.read(input);
+        String source = recorded.state().header().planSource();
         if (source == null || !Files.isRegularFile(Path.of(source))) {
             err.println("parallel-plan: " + input + ": the plan this run ran (" + (source == null ? "unknown"
                     : source) + ") is not there; give the plan and the run: parallel-plan report PLAN --run "
@@ -169,24 +179,34 @@ final class ReportCommand implements Callable<Integer> {
             err.println("parallel-plan: " + input + ": not a run folder of the form <state-dir>/runs/<run-id>");
             return null;
         }
-        return runSnapshot(loaded, folder.get(), err);
+        return runSnapshot(loaded, folder.get(), recorded, err);
     }
 
     private ReportSnapshot plan(PrintWriter err) {
         Path file = PlanLocator.resolve(input);
-        LoadedPlan loaded = loadAssignment(new PlanLoader().loadValid(file), err);
         Path planFolder = file.toAbsolutePath().getParent();
         Path state = stateDir != null ? stateDir : planFolder.resolve(RunFolder.STATE_DIR_NAME);
+        // The run's ledger is read on another thread while the plan is read and validated (each is about half of a
+        // large report's work before rendering); whatever fails is reported in the order it was before.
+        Optional<RunFolder> run = Optional.empty();
+        IllegalArgumentException badRun = null;
         if (!planOnly) {
-            Optional<RunFolder> run;
             try {
                 run = RunFolder.existing(state, runId);
             } catch (IllegalArgumentException e) {
-                usage(err, "--run: " + e.getMessage());
+                badRun = e;
+            }
+        }
+        FutureTask<RecordedRun> recorded = run.map(r -> Background.start("ledger-reader",
+                () -> RecordedRun.read(r.path()))).orElse(null);
+        LoadedPlan loaded = loadAssignment(new PlanLoader().loadValid(file), err);
+        if (!planOnly) {
+            if (badRun != null) {
+                usage(err, "--run: " + badRun.getMessage());
                 return null;
             }
             if (run.isPresent()) {
-                return runSnapshot(loaded, run.get(), err);
+                return runSnapshot(loaded, run.get(), Background.join(recorded), err);
             }
             if (runId != null) {
                 usage(err, "--run: no run " + runId + " in " + RunFolder.runsFolder(state) + "; leave --run out for "
@@ -221,12 +241,17 @@ final class ReportCommand implements Callable<Integer> {
      * file)} once the ledger is closed.
      */
     static ReportSnapshot runSnapshot(LoadedPlan loaded, RunFolder run, PrintWriter err) {
-        LedgerState state = RunLedger.read(run.path());
+        return runSnapshot(loaded, run, RecordedRun.read(run.path()), err);
+    }
+
+    private static ReportSnapshot runSnapshot(LoadedPlan loaded, RunFolder run, RecordedRun recorded,
+            PrintWriter err) {
+        LedgerState state = recorded.state();
         if (!state.header().planHash().equals(Definitions.of(loaded.plan()).planHash())) {
             err.println("parallel-plan: warning: the plan changed since run " + state.runId()
                     + "; the report draws today's plan with that run's states");
         }
-        return RunReports.ofLedger(loaded, state, (id, attempt) -> {
+        return RunReports.ofLedger(loaded, recorded, (id, attempt) -> {
             List<String> lines = LogTail.lastLines(run.log(id, attempt), LOG_TAIL_LINES);
             return lines.isEmpty() ? null : String.join("\n", lines);
         });

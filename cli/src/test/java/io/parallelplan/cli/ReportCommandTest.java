@@ -134,6 +134,24 @@ class ReportCommandTest {
     }
 
     @Test
+    void shouldReportAnUnreadableLedgerAfterThePlanIsFoundValidAndThePlansErrorsFirst() throws Exception {
+        // The ledger is read on a second thread while the plan is validated: what fails still reads as before.
+        Path folder = plan();
+        run(folder, "20260302-100000-000", T0);
+        Path journal = folder.resolve(".parallel-plan/runs/20260302-100000-000/journal.jsonl");
+        Files.writeString(journal, "not a journal\n");
+        CliRun torn = CliRun.of("report", folder.toString());
+        assertThat(torn.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(torn.err()).startsWith("parallel-plan: ").contains("journal.jsonl").doesNotContain("Exception")
+                .hasLineCount(1);
+        Files.writeString(folder.resolve("parallel.json"), "{\"achievements\": [{\"achievement_id\": \"a\", "
+                + "\"dependencies\": [\"a2\"]}]}");
+        CliRun invalid = CliRun.of("report", folder.toString());
+        assertThat(invalid.exitCode()).isEqualTo(ExitCodes.INVALID);
+        assertThat(invalid.err()).contains("a2").doesNotContain("journal");
+    }
+
+    @Test
     void shouldListItsFormatsAndExitCodesInHelp() {
         CliRun r = CliRun.of("report", "--help");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);

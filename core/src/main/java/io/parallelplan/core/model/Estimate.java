@@ -75,6 +75,14 @@ public record Estimate(String raw, double lowHours, double highHours, boolean va
         if (hours == Math.rint(hours) && Math.abs(hours) < 1e15) {
             return Long.toString((long) hours);
         }
+        double quarters = hours * 4;
+        if (quarters == Math.rint(quarters) && Math.abs(hours) < 1e15) {
+            // Quarter hours, the usual estimates: exactly what the general case prints, without a formatter.
+            long q = (long) quarters;
+            long whole = q / 4;
+            int rest = (int) Math.abs(q % 4);
+            return (hours < 0 && whole == 0 ? "-" : "") + whole + (rest == 1 ? ".25" : rest == 2 ? ".5" : ".75");
+        }
         String s = String.format(Locale.ROOT, "%.2f", hours);
         return s.replaceAll("0+$", "").replaceAll("\\.$", "");
     }

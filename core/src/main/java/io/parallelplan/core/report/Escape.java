@@ -72,16 +72,26 @@ public final class Escape {
         StringBuilder sb = new StringBuilder(json.length() + 32);
         for (int i = 0; i < json.length(); i++) {
             char c = json.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("\\u003c");
-                case '>' -> sb.append("\\u003e");
-                case '&' -> sb.append("\\u0026");
-                case '\u2028' -> sb.append("\\u2028");
-                case '\u2029' -> sb.append("\\u2029");
-                default -> sb.append(c);
+            String rep = jsonInScript(c);
+            if (rep == null) {
+                sb.append(c);
+            } else {
+                sb.append(rep);
             }
         }
         return sb.toString();
+    }
+
+    /** The escape {@link #jsonInScript(String)} writes for {@code c}, or {@code null} when it keeps it. */
+    static String jsonInScript(char c) {
+        return switch (c) {
+            case '<' -> "\\u003c";
+            case '>' -> "\\u003e";
+            case '&' -> "\\u0026";
+            case '\u2028' -> "\\u2028";
+            case '\u2029' -> "\\u2029";
+            default -> null;
+        };
     }
 
     /**

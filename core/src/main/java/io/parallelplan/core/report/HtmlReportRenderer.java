@@ -6,8 +6,8 @@ import io.parallelplan.core.assign.Assignment;
 import io.parallelplan.core.model.Estimate;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,12 +30,20 @@ import java.util.Set;
  * zoom and pan, and details on click, and it never turns plan text into markup.
  */
 public final class HtmlReportRenderer {
+    /**
+     * Above this many achievements a page's graph is drawn by its script from a few numbers per node and edge (see
+     * {@link SvgGraphRenderer.Drawing}) instead of being written out, which keeps a large report small: the script
+     * makes exactly the elements that would have been written. Only where the script is inline (a page, or a
+     * fragment with {@code inlineScript}); a fragment without it is always written out in full.
+     */
+    public static final int SCRIPTED_GRAPH_ABOVE = 2_000;
     private static final String CSS = resource("report.css");
     private static final String SCRIPT = resource("report.js");
     private static final String SCRIPT_HASH = sha256(SCRIPT);
     private static final JsonFactory JSON = new JsonFactory();
 
     private final AssignmentLanesRenderer lanes;
+    private final int scriptedGraphAbove;
 
     /** The report. */
     public HtmlReportRenderer() {
@@ -44,20 +52,37 @@ public final class HtmlReportRenderer {
 
     /** The report with an assignment section, one lane per executor ({@link AssignmentLanesRenderer}). */
     public HtmlReportRenderer(Assignment assignment) {
+        this(assignment, SCRIPTED_GRAPH_ABOVE);
+    }
+
+    /** As {@link #HtmlReportRenderer(Assignment)}, the graph scripted above {@code scriptedGraphAbove} (tests). */
+    HtmlReportRenderer(Assignment assignment, int scriptedGraphAbove) {
         this.lanes = assignment == null ? null : new AssignmentLanesRenderer(assignment);
+        this.scriptedGraphAbove = scriptedGraphAbove;
     }
 
     /** The complete HTML document, script included. */
     public String page(ReportSnapshot snapshot) {
-        StringBuilder sb = new StringBuilder(snapshot.entries().size() * 1400 + 16_384);
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        Markup out = new Markup(snapshot.entries().size() * 1400 + 16_384);
+        page(snapshot, out);
+        return out.toString();
+    }
+
+    /** Writes the complete HTML document to {@code out} as it is made (a report of any size in little memory). */
+    public void page(ReportSnapshot snapshot, Writer out) {
+        Markup markup = new Markup(out);
+        page(snapshot, markup);
+        markup.flush();
+    }
+
+    private void page(ReportSnapshot snapshot, Markup out) {
+        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("style-src 'unsafe-inline'; img-src data:; script-src '").append(SCRIPT_HASH)
                 .append("'\"><title>").append(Escape.xml(title(snapshot))).append("</title></head>\n<body>\n");
-        fragment(snapshot, true, sb);
-        sb.append("\n</body></html>\n");
-        return sb.toString();
+        fragment(snapshot, true, out);
+        out.append("\n</body></html>\n");
     }
 
     /**
@@ -67,9 +92,9 @@ public final class HtmlReportRenderer {
      *     unless the page loads {@link #script()} itself
      */
     public String fragment(ReportSnapshot snapshot, boolean inlineScript) {
-        StringBuilder sb = new StringBuilder(snapshot.entries().size() * 1400 + 16_384);
-        fragment(snapshot, inlineScript, sb);
-        return sb.toString();
+        Markup out = new Markup(snapshot.entries().size() * 1400 + 16_384);
+        fragment(snapshot, inlineScript, out);
+        return out.toString();
     }
 
     /** The script that enhances any {@code .pp-report} on a page; safe to load once for several reports. */
@@ -86,39 +111,51 @@ public final class HtmlReportRenderer {
         return s.isRun() ? s.planName() + " — run " + s.runId() : s.planName() + " — plan report";
     }
 
-    private void fragment(ReportSnapshot snapshot, boolean inlineScript, StringBuilder sb) {
-        sb.append("<div class=\"pp-report\">\n<style>").append(CSS).append("</style>\n");
-        summary(snapshot, sb);
-        sb.append("<section class=\"pp-section\"><h3>Dependency graph</h3>\n");
-        legend(snapshot, sb);
-        sb.append("<div class=\"pp-toolbar\" hidden><button type=\"button\" data-zoom=\"out\" title=\"Zoom out\">−")
+    private void fragment(ReportSnapshot snapshot, boolean inlineScript, Markup out) {
+        out.append("<div class=\"pp-report\">\n<style>").append(CSS).append("</style>\n");
+        summary(snapshot, out);
+        out.append("<section class=\"pp-section\"><h3>Dependency graph</h3>\n");
+        legend(snapshot, out);
+        out.append("<div class=\"pp-toolbar\" hidden><button type=\"button\" data-zoom=\"out\" title=\"Zoom out\">−")
                 .append("</button><button type=\"button\" data-zoom=\"in\" title=\"Zoom in\">+</button>")
                 .append("<button type=\"button\" data-zoom=\"fit\">Fit width</button><button type=\"button\" ")
                 .append("data-zoom=\"reset\">100%</button><span class=\"pp-zoom\"></span><span>Ctrl+wheel zooms, ")
                 .append("drag pans, click a box for details.</span></div>\n<div class=\"pp-scroll pp-graph-box\">");
-        new SvgGraphRenderer().render(snapshot, LayeredLayout.of(snapshot), sb);
-        sb.append("</div>\n<div class=\"pp-details\" hidden aria-live=\"polite\"></div></section>\n");
+        LayeredLayout layout = LayeredLayout.of(snapshot);
+        SvgGraphRenderer.Drawing drawing = inlineScript && snapshot.entries().size() > scriptedGraphAbove
+                && SvgGraphRenderer.scriptable(snapshot) ? new SvgGraphRenderer.Drawing(snapshot, layout) : null;
+        if (drawing != null) {
+            // The script removes this note when it draws the graph.
+            out.append("<p class=\"pp-note pp-graph-note\">This graph of ").append(snapshot.entries().size())
+                    .append(" achievements is drawn by the report's script, which has not run here (scripts off ")
+                    .append("or blocked). The table below lists every achievement.</p>");
+        }
+        new SvgGraphRenderer().render(snapshot, layout, out, drawing);
+        out.append("</div>\n<div class=\"pp-details\" hidden aria-live=\"polite\"></div></section>\n");
         if (TimelineRenderer.hasAttempts(snapshot)) {
-            sb.append("<section class=\"pp-section\"><h3>Timeline</h3>\n<p class=\"pp-note\">One lane per ")
+            out.append("<section class=\"pp-section\"><h3>Timeline</h3>\n<p class=\"pp-note\">One lane per ")
                     .append("concurrent slot, one bar per attempt (a retry is a second bar), coloured by how it ended;")
                     .append(" the grey line under an achievement's last bar is its estimate.</p>\n")
                     .append("<div class=\"pp-scroll\">");
-            new TimelineRenderer().render(snapshot, sb);
-            sb.append("</div></section>\n");
+            new TimelineRenderer().render(snapshot, out);
+            out.append("</div></section>\n");
         }
         if (lanes != null) {
-            lanes.render(snapshot, sb);
+            StringBuilder section = new StringBuilder();
+            lanes.render(snapshot, section);
+            out.append(section);
         }
-        table(snapshot, sb);
-        sb.append("<script type=\"application/json\" class=\"pp-data\">")
-                .append(Escape.jsonInScript(data(snapshot))).append("</script>\n");
+        table(snapshot, out);
+        out.append("<script type=\"application/json\" class=\"pp-data\">");
+        data(snapshot, drawing, out);
+        out.append("</script>\n");
         if (inlineScript) {
-            sb.append("<script>").append(SCRIPT).append("</script>\n");
+            out.append("<script>").append(SCRIPT).append("</script>\n");
         }
-        sb.append("</div>");
+        out.append("</div>");
     }
 
-    private static void summary(ReportSnapshot s, StringBuilder sb) {
+    private static void summary(ReportSnapshot s, Markup sb) {
         sb.append("<header class=\"pp-summary\"><h2>").append(Escape.xml(s.planName()));
         if (s.result() != null) {
             sb.append(" <span class=\"pp-result pp-result-").append(cssToken(s.result())).append("\">")
@@ -162,7 +199,7 @@ public final class HtmlReportRenderer {
         return t.toString();
     }
 
-    private static void legend(ReportSnapshot s, StringBuilder sb) {
+    private static void legend(ReportSnapshot s, Markup sb) {
         Set<StatePalette.Tone> present = EnumSet.noneOf(StatePalette.Tone.class);
         for (ReportSnapshot.Entry e : s.entries()) {
             present.add(StatePalette.tone(e.state()));
@@ -182,7 +219,7 @@ public final class HtmlReportRenderer {
         sb.append("</ul>\n");
     }
 
-    private static void table(ReportSnapshot s, StringBuilder sb) {
+    private static void table(ReportSnapshot s, Markup sb) {
         sb.append("<section class=\"pp-section\"><h3>Achievements</h3>\n<table class=\"pp-table\"><thead><tr>")
                 .append("<th scope=\"col\">id</th><th scope=\"col\">title</th><th scope=\"col\">state</th>")
                 .append("<th scope=\"col\" data-type=\"number\">attempts</th>")
@@ -214,6 +251,7 @@ public final class HtmlReportRenderer {
             }
             sb.append("</td><td>").append(Escape.xml(e.executor() == null ? "" : e.executor())).append("</td><td>")
                     .append(Escape.xml(e.blockedByText())).append("</td></tr>\n");
+            sb.spill();
         }
         sb.append("</tbody></table>\n");
         if (entries.stream().anyMatch(e -> e.estimate() == null)) {
@@ -224,12 +262,18 @@ public final class HtmlReportRenderer {
     }
 
     /**
-     * The data the script adds on click to a node's tooltip text: for each entry, its id and preformatted lines
-     * (attempts, dependencies). Built as JSON, then escaped for a {@code <script>} element.
+     * The data the script reads: for each entry, its id and the preformatted lines the details panel adds on click
+     * (attempts, dependencies); for a scripted graph, its {@link SvgGraphRenderer.Drawing} as {@code graph}. Written
+     * as JSON, escaped for a {@code <script>} element as it goes.
      */
     static String data(ReportSnapshot s) {
-        StringWriter out = new StringWriter(s.entries().size() * 160 + 64);
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        Markup out = new Markup(s.entries().size() * 160 + 64);
+        data(s, null, out);
+        return out.toString();
+    }
+
+    private static void data(ReportSnapshot s, SvgGraphRenderer.Drawing drawing, Markup out) {
+        try (JsonGenerator g = JSON.createGenerator(new ScriptJson(out))) {
             g.writeStartObject();
             g.writeArrayFieldStart("nodes");
             for (ReportSnapshot.Entry e : s.entries()) {
@@ -243,11 +287,47 @@ public final class HtmlReportRenderer {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (drawing != null) {
+                g.writeFieldName("graph");
+                drawing.write(g);
+            }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+    }
+
+    /** JSON on its way into a {@code <script>} element: escaped as {@link Escape#jsonInScript(String)} does. */
+    private static final class ScriptJson extends Writer {
+        private final Markup out;
+
+        ScriptJson(Markup out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            int plain = offset;
+            for (int i = offset; i < offset + length; i++) {
+                String rep = Escape.jsonInScript(chars[i]);
+                if (rep != null) {
+                    out.append(chars, plain, i - plain).append(rep);
+                    plain = i + 1;
+                }
+            }
+            out.append(chars, plain, offset + length - plain);
+            out.spill();
+        }
+
+        @Override
+        public void flush() {
+            // The markup passes its text on at its own pace.
+        }
+
+        @Override
+        public void close() {
+            // The markup outlives the JSON written into it.
+        }
     }
 
     /** What the details panel adds to a node's tooltip: each attempt, and the dependencies. */

@@ -1,5 +1,7 @@
 package io.parallelplan.core.report;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.Locale;
 
 /** The formats a report can be written in, by the name the command line uses ({@code --format html}). */
@@ -43,5 +45,14 @@ public enum ReportFormat {
             case MERMAID -> new MermaidRenderer().render(snapshot);
             case DOT -> new DotRenderer().render(snapshot);
         };
+    }
+
+    /** Writes the snapshot in this format to {@code out}; HTML as it is rendered, in little memory. */
+    public void write(ReportSnapshot snapshot, Writer out) throws IOException {
+        if (this == HTML) {
+            new HtmlReportRenderer().page(snapshot, out);
+        } else {
+            out.write(render(snapshot));
+        }
     }
 }

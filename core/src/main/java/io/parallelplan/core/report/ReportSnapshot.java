@@ -3,6 +3,7 @@ package io.parallelplan.core.report;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -125,20 +126,61 @@ public record ReportSnapshot(
      * dependencies are listed, with how it is drawn (BLOCKING wins over CRITICAL). O(entries + edges).
      */
     public void forEachEdge(EdgeVisitor visitor) {
+        forEachEdge(dependencyIndices(), visitor);
+    }
+
+    /**
+     * Each entry's dependencies as entry indices, in the order listed, leaving out those that name no entry or the
+     * entry itself: the edges {@link #forEachEdge} visits.
+     */
+    EntryEdges dependencyIndices() {
         Map<String, Integer> index = indexById();
-        java.util.Set<Long> critical = criticalEdges(index);
+        int[] start = new int[entries.size() + 1];
+        int[] to = new int[16];
+        int edges = 0;
+        for (int v = 0; v < entries.size(); v++) {
+            for (String id : entries.get(v).dependencies()) {
+                Integer u = index.get(id);
+                if (u != null && u != v) {
+                    if (edges == to.length) {
+                        to = Arrays.copyOf(to, edges * 2);
+                    }
+                    to[edges++] = u;
+                }
+            }
+            start[v + 1] = edges;
+        }
+        return new EntryEdges(start, Arrays.copyOf(to, edges));
+    }
+
+    /** {@link #forEachEdge} over dependencies already resolved by {@link #dependencyIndices()}. */
+    void forEachEdge(EntryEdges dependencies, EdgeVisitor visitor) {
+        java.util.Set<Long> critical = criticalEdges();
         for (int v = 0; v < entries.size(); v++) {
             Entry e = entries.get(v);
-            for (String dep : e.dependencies()) {
-                Integer d = index.get(dep);
-                if (d == null || d == v) {
-                    continue;
-                }
+            for (int k = dependencies.start[v]; k < dependencies.start[v + 1]; k++) {
+                int d = dependencies.to[k];
                 EdgeKind kind = isBlockingEdge(entries.get(d), e) ? EdgeKind.BLOCKING
                         : critical.contains(edgeKey(d, v)) ? EdgeKind.CRITICAL : EdgeKind.PLAIN;
                 visitor.edge(d, v, kind);
             }
         }
+    }
+
+    /** {@link #criticalEdges(Map)} without indexing every entry: one pass finds the few on the path. */
+    private java.util.Set<Long> criticalEdges() {
+        Map<String, Integer> onPath = new HashMap<>();
+        for (String id : analysis.criticalPath()) {
+            onPath.put(id, -1);
+        }
+        for (int v = 0; v < entries.size(); v++) {
+            Integer at = onPath.get(entries.get(v).id());
+            if (at != null && at < 0) {
+                onPath.put(entries.get(v).id(), v); // the first entry of an id, as indexById() keeps
+            }
+        }
+        onPath.values().removeIf(v -> v < 0);
+        return criticalEdges(onPath);
     }
 
     /** One number for the edge from entry {@code dependency} to entry {@code dependent}. */

@@ -52,10 +52,7 @@ public final class ReportSnapshots {
         List<ReportSnapshot.Entry> entries = new ArrayList<>(n);
         for (int v = 0; v < n; v++) {
             Achievement a = graph.achievement(v);
-            List<String> deps = new ArrayList<>(graph.dependencyCount(v));
-            for (int k = 0; k < graph.dependencyCount(v); k++) {
-                deps.add(graph.id(graph.dependency(v, k)));
-            }
+            List<String> deps = dependencies(graph, v, a);
             String status = statuses.get(a.id());
             entries.add(new ReportSnapshot.Entry(
                     a.id(),
@@ -88,6 +85,27 @@ public final class ReportSnapshots {
                 List.of(),
                 summary,
                 entries);
+    }
+
+    /**
+     * The ids node {@code v} depends on in the graph: the achievement's own list when it is the same (as in any valid
+     * plan), so that a snapshot of a large plan holds no second copy of every dependency list.
+     */
+    private static List<String> dependencies(PlanGraph graph, int v, Achievement a) {
+        List<String> written = a.dependencies();
+        int count = graph.dependencyCount(v);
+        boolean same = written.size() == count;
+        for (int k = 0; same && k < count; k++) {
+            same = graph.id(graph.dependency(v, k)).equals(written.get(k));
+        }
+        if (same) {
+            return written;
+        }
+        List<String> deps = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            deps.add(graph.id(graph.dependency(v, k)));
+        }
+        return deps;
     }
 
     /**

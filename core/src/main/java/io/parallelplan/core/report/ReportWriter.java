@@ -2,6 +2,7 @@ package io.parallelplan.core.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import java.util.Objects;
 public final class ReportWriter {
     private ReportWriter() {}
 
-    /** Writes the self-contained HTML report of the snapshot to {@code file}. */
+    /** Writes the self-contained HTML report of the snapshot to {@code file}, as it is rendered. */
     public static void writeHtml(ReportSnapshot snapshot, Path file) {
         write(snapshot, ReportFormat.HTML, file);
     }
@@ -30,18 +31,37 @@ public final class ReportWriter {
      */
     public static void write(ReportSnapshot snapshot, ReportFormat format, Path file) {
         Objects.requireNonNull(format, "format cannot be null");
-        writeText(format.render(snapshot), file);
+        write(file, out -> format.write(snapshot, out));
     }
 
     /** Writes {@code text} to {@code file} in UTF-8, atomically, creating missing parent folders. */
     public static void writeText(String text, Path file) {
+        write(file, out -> out.write(text));
+    }
+
+    /** What a file is made of: text written as it is made, so that a large report needs little memory. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes what {@code content} writes to {@code file} in UTF-8, atomically, creating missing parent folders.
+     *
+     * @throws UncheckedIOException naming the file when it cannot be written
+     */
+    public static void write(Path file, Content content) {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = null;
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
             // A temporary file is private (rw-------): give the report the permissions of the file it replaces, or
             // the usual rw-r--r-- of a new file, so that a web server or a colleague can read it.
             if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {

@@ -5,6 +5,7 @@ import io.parallelplan.core.ledger.LedgerException;
 import io.parallelplan.core.ledger.LedgerState;
 import io.parallelplan.core.ledger.RunJson;
 import io.parallelplan.core.ledger.RunLedger;
+import io.parallelplan.core.schedule.BlockedChain;
 import io.parallelplan.core.schedule.EventReason;
 import io.parallelplan.core.schedule.RunEvent;
 import io.parallelplan.core.schedule.RunResult;
@@ -59,6 +60,11 @@ public final class RunReports {
         for (TaskRecord r : result.records()) {
             byId.put(r.id(), r);
         }
+        // The result has already followed each blocked achievement's chain: take it rather than follow it again.
+        Map<String, BlockedChain> chainOf = new HashMap<>(Math.max(16, result.blockedChains().size() * 2));
+        for (BlockedChain c : result.blockedChains()) {
+            chainOf.put(c.blocked(), c);
+        }
         Map<String, ReportSnapshots.RunData> runs = new LinkedHashMap<>();
         for (TaskRecord r : result.records()) {
             if (!r.isAchievement()) {
@@ -72,9 +78,9 @@ public final class RunReports {
                 tries = List.of(new ReportSnapshot.Attempt(Math.max(1, r.attempts()), r.startedAt(), end,
                         r.exitCode(), r.state().isFinal() ? r.state().name() : null));
             }
-            List<String> blockedBy = r.state() == TaskState.BLOCKED
-                    ? RunResult.chain(r, byId).blockedBy()
-                    : List.of();
+            BlockedChain chain = r.state() != TaskState.BLOCKED ? null : chainOf.get(r.id());
+            List<String> blockedBy = r.state() != TaskState.BLOCKED ? List.of()
+                    : (chain != null ? chain : RunResult.chain(r, byId)).blockedBy();
             runs.put(r.id(), new ReportSnapshots.RunData(r.state().name(), reason(r), blockedBy, tries,
                     r.state() == TaskState.FAILED ? logTails.get(r.id()) : null));
         }
@@ -101,6 +107,35 @@ public final class RunReports {
     /** The snapshot of a run whose ledger was already read ({@link RunLedger#read}); see the other overload. */
     public static ReportSnapshot ofLedger(
             LoadedPlan loaded, LedgerState state, BiFunction<String, Integer, String> logTail) {
+        return ofLedger(loaded, new RecordedRun(state, journalEvents(state.directory().resolve(RunLedger.JOURNAL))),
+                logTail);
+    }
+
+    /**
+     * What a report needs of a run's folder: its ledger folded ({@link RunLedger#read}) and its journal's events
+     * (the attempts' times). Reading it needs no plan, so a caller may read it while the plan is read.
+     */
+    public record RecordedRun(LedgerState state, List<RunEvent> events) {
+        public RecordedRun {
+            Objects.requireNonNull(state, "state cannot be null");
+            events = List.copyOf(events);
+        }
+
+        /**
+         * Reads a run's folder.
+         *
+         * @throws io.parallelplan.core.ledger.LedgerException when the ledger cannot be read
+         */
+        public static RecordedRun read(Path runDirectory) {
+            LedgerState state = RunLedger.read(runDirectory);
+            return new RecordedRun(state, journalEvents(state.directory().resolve(RunLedger.JOURNAL)));
+        }
+    }
+
+    /** The snapshot of a run read with {@link RecordedRun#read}; see {@link #ofLedger(LoadedPlan, Path, BiFunction)}. */
+    public static ReportSnapshot ofLedger(
+            LoadedPlan loaded, RecordedRun run, BiFunction<String, Integer, String> logTail) {
+        LedgerState state = run.state();
         RunResult result = state.result();
         Map<String, String> tails = new HashMap<>();
         for (TaskRecord r : result.records()) {
@@ -111,8 +146,7 @@ public final class RunReports {
                 }
             }
         }
-        return ofRun(loaded, state.runId(), result, journalEvents(state.directory().resolve(RunLedger.JOURNAL)),
-                tails);
+        return ofRun(loaded, state.runId(), result, run.events(), tails);
     }
 
     /** The events of a journal, in order; a torn last line (a killed writer) is left out. */

@@ -85,12 +85,12 @@ public final class TimelineRenderer {
 
     /** The SVG element; an empty string when no achievement has an attempt. */
     public String render(ReportSnapshot snapshot) {
-        StringBuilder sb = new StringBuilder();
-        render(snapshot, sb);
-        return sb.toString();
+        Markup out = new Markup(1024);
+        render(snapshot, out);
+        return out.toString();
     }
 
-    void render(ReportSnapshot snapshot, StringBuilder sb) {
+    void render(ReportSnapshot snapshot, Markup sb) {
         Lanes lanes = lanes(snapshot);
         if (lanes.bars().isEmpty()) {
             return;
@@ -115,11 +115,12 @@ public final class TimelineRenderer {
         sb.append("<g class=\"pp-bars\">");
         for (Bar b : lanes.bars()) {
             bar(entries.get(b.entry()), b, lanes, scale, chart, sb);
+            sb.spill();
         }
         sb.append("</g></svg>");
     }
 
-    private static void axis(StringBuilder sb, long span, double scale, int height) {
+    private static void axis(Markup sb, long span, double scale, int height) {
         long step = TICK_STEPS_MS[TICK_STEPS_MS.length - 1];
         for (long s : TICK_STEPS_MS) {
             if (span / s <= 10) {
@@ -149,7 +150,7 @@ public final class TimelineRenderer {
         return Durations.format(Duration.ofMillis(ms));
     }
 
-    private static void bar(ReportSnapshot.Entry e, Bar b, Lanes lanes, double scale, int chart, StringBuilder sb) {
+    private static void bar(ReportSnapshot.Entry e, Bar b, Lanes lanes, double scale, int chart, Markup sb) {
         ReportSnapshot.Attempt a = b.attempt();
         boolean last = a == e.attempts().get(e.attempts().size() - 1);
         StatePalette.Tone tone = last && e.state() != null

@@ -107,6 +107,42 @@ class HtmlReportBrowserTest {
         assertThat(browser.eval("typeof window.pwned").asText()).isEqualTo("undefined");
     }
 
+    /** The report as the reader's browser holds it once its script ran, scripts themselves left out. */
+    private static String renderedReport() throws Exception {
+        return browser.eval("(function(){var r=document.querySelector('.pp-report').cloneNode(true);"
+                + "r.querySelectorAll('script').forEach(function(s){s.remove();});return r.outerHTML;})()").asText();
+    }
+
+    @Test
+    void shouldDrawALargeGraphFromItsDataExactlyAsTheWrittenOne() throws Exception {
+        // The same snapshots with the graph written out and drawn by the script (threshold 0): once the script ran,
+        // the two pages hold the same document, node for node and attribute for attribute.
+        HtmlReportRenderer written = new HtmlReportRenderer(null, Integer.MAX_VALUE);
+        HtmlReportRenderer scripted = new HtmlReportRenderer(null, 0);
+        List<ReportSnapshot> snapshots = List.of(ReportFixtures.run(), ReportFixtures.varied(300, 1),
+                ReportFixtures.varied(300, 2), ReportFixtures.generatedRun(500, 25, 8, 7));
+        for (int i = 0; i < snapshots.size(); i++) {
+            ReportSnapshot s = snapshots.get(i);
+            String drawn = scripted.page(s);
+            assertThat(drawn).as("the graph is left to the script").doesNotContain("<g class=\"pp-node\"")
+                    .contains("pp-graph-note");
+            Path writtenFile = OUT.resolve("written-" + i + ".html").toAbsolutePath();
+            Path scriptedFile = OUT.resolve("scripted-" + i + ".html").toAbsolutePath();
+            ReportWriter.writeText(written.page(s), writtenFile);
+            ReportWriter.writeText(drawn, scriptedFile);
+            browser.open(writtenFile);
+            String expected = renderedReport();
+            browser.open(scriptedFile);
+            assertThat(browser.eval("document.querySelectorAll('svg.pp-graph .pp-node').length").asInt())
+                    .isEqualTo(s.entries().size());
+            assertThat(renderedReport()).as("snapshot %d", i).isEqualTo(expected);
+        }
+        // Clicking a drawn node works as on a written one.
+        browser.click("svg.pp-graph .pp-node[data-i=\"3\"] rect:last-of-type");
+        assertThat(browser.eval("document.querySelector('tr.pp-sel td').textContent").asText())
+                .isEqualTo(snapshots.get(snapshots.size() - 1).entries().get(3).id());
+    }
+
     @Test
     void shouldDrawAFiveHundredAchievementRunAndSaveAScreenshot() throws Exception {
         ReportSnapshot big = ReportFixtures.generatedRun(500, 25, 8, 7);

@@ -94,4 +94,64 @@ class HtmlReportRendererTest {
         assertThat(HTML.page(ReportFixtures.generatedRun(200, 10, 4, 1)))
                 .isEqualTo(HTML.page(ReportFixtures.generatedRun(200, 10, 4, 1)));
     }
+
+    @Test
+    void shouldLeaveTheGraphOfALargePageToTheScriptButWriteItForAFragmentWithoutScript() throws Exception {
+        int n = HtmlReportRenderer.SCRIPTED_GRAPH_ABOVE + 1;
+        ReportSnapshot large = ReportFixtures.generatedRun(n, 40, 8, 3);
+        String page = HTML.page(large);
+        assertThat(page).doesNotContain("<g class=\"pp-node\"").doesNotContain("<path data-e=")
+                .contains("<p class=\"pp-note pp-graph-note\">This graph of " + n + " achievements is drawn by the "
+                        + "report's script")
+                .contains("<g class=\"pp-nodes\" fill=\"#101828\" stroke-width=\"1.5\"></g></svg>");
+        String data = between(page, "<script type=\"application/json\" class=\"pp-data\">", "</script>");
+        var graph = new ObjectMapper().readTree(data.substring(data.indexOf('>') + 1, data.length() - 9)).get("graph");
+        assertThat(graph.get("nodes").size()).as("level, row, tone, flags per node").isEqualTo(4 * n);
+        assertThat(graph.get("tones").size()).isEqualTo(StatePalette.Tone.values().length);
+        int[] edges = new int[3];
+        large.forEachEdge((u, v, kind) -> edges[kind.ordinal()] += 2);
+        for (ReportSnapshot.EdgeKind kind : ReportSnapshot.EdgeKind.values()) {
+            assertThat(graph.get("edges").get(kind.ordinal()).size()).isEqualTo(edges[kind.ordinal()]);
+        }
+        // The groups the script fills are there exactly when the written drawing has them.
+        assertThat(page.contains("<g class=\"pp-edges pp-blocked\"")).isEqualTo(edges[2] > 0).isTrue();
+        assertThat(page.contains("<g class=\"pp-edges pp-critical\"")).isEqualTo(edges[1] > 0);
+
+        // Embedded without the script (the Jenkins build page), everything is written out.
+        String fragment = HTML.fragment(large, false);
+        assertThat(fragment).doesNotContain("pp-graph-note").doesNotContain("\"graph\":");
+        assertThat(fragment.split("<g class=\"pp-node\"", -1)).hasSize(n + 1);
+        // At the threshold itself the page is still written out.
+        assertThat(HTML.page(ReportFixtures.generatedRun(n - 1, 40, 8, 3))).contains("<g class=\"pp-node\"")
+                .doesNotContain("<p class=\"pp-note pp-graph-note\"");
+    }
+
+    @Test
+    void shouldWriteTheGraphOutWhenTheScriptCouldNotDrawItExactly() {
+        HtmlReportRenderer scripted = new HtmlReportRenderer(null, 0);
+        assertThat(scripted.page(ReportFixtures.run())).doesNotContain("<g class=\"pp-node\"");
+        // A carriage return or a surrogate pair in an id or title (the table's text is not the plan's then), or a
+        // reason without a state (the table does not show it): the written drawing.
+        for (String title : new String[] {"line\r\nbreak", "emoji \uD83D\uDE80 rocket"}) {
+            var plan = io.parallelplan.core.model.Plan.of("odd", java.util.List.of(ReportFixtures.a("1.1", title, 1)));
+            assertThat(scripted.page(ReportSnapshots.ofPlan(plan, PlanGraph.of(plan.achievements()))))
+                    .as(title).contains("<g class=\"pp-node\"");
+        }
+        ReportSnapshot base = ReportFixtures.run();
+        var entries = new java.util.ArrayList<>(base.entries());
+        entries.set(0, entries.get(0).withRun(null, "a reason", java.util.List.of(), java.util.List.of(), null));
+        ReportSnapshot reasonWithoutState = new ReportSnapshot(base.planName(), base.source(), base.runId(),
+                base.result(), base.countLine(), base.chains(), base.analysis(), entries);
+        assertThat(scripted.page(reasonWithoutState)).contains("<g class=\"pp-node\"");
+    }
+
+    @Test
+    void shouldStreamTheSamePageItReturns() {
+        for (HtmlReportRenderer renderer : new HtmlReportRenderer[] {HTML, new HtmlReportRenderer(null, 0)}) {
+            ReportSnapshot s = ReportFixtures.generatedRun(1500, 30, 8, 5);
+            java.io.StringWriter out = new java.io.StringWriter();
+            renderer.page(s, out);
+            assertThat(out.toString()).hasSizeGreaterThan(1 << 18).isEqualTo(renderer.page(s));
+        }
+    }
 }

@@ -34,7 +34,7 @@ class LayeredLayoutTest {
         assertThat(layout.crossings).isZero();
         // Each dependent sits on its dependency's row.
         for (int v = 4; v < 8; v++) {
-            assertThat(layout.row[v]).isEqualTo(layout.row[layout.dependencies[v][0]]);
+            assertThat(layout.row[v]).isEqualTo(layout.row[layout.dependencies.get(v, 0)]);
         }
     }
 

@@ -128,4 +128,64 @@ final class ReportFixtures {
         }
         return ReportSnapshots.withRun(base, "scale-run", "FAILURE", null, List.of(), runs);
     }
+
+    /**
+     * A random plan of {@code n} achievements whose text and states take every form a node's drawing and tooltip
+     * have a branch for: empty, long and markup-laden titles, long ids, missing and range estimates, executors,
+     * every run state and folder status or none, reasons (also empty), attempts still running, blocked-by chains of
+     * one to six links, critical nodes. No carriage returns or surrogate pairs (those keep the written drawing).
+     */
+    static ReportSnapshot varied(int n, long seed) {
+        Random random = new Random(seed);
+        String[] titles = {"", "Build", "Generated achievement with a title far longer than a node can show",
+            HOSTILE_IMG, "Quotes \"double\" and 'single' & ampersands", "Ünïcödé — 漢字 title, quite long as well",
+            "tab\tand\nnew line", "control \u0001 char", "]]> ends & <!-- comment"};
+        String[] states = {"SUCCEEDED", "FLAKY", "FAILED", "BLOCKED", "CANCELLED", "SKIPPED", "RUNNING", "READY",
+            "PENDING", "COMPLETE", "NOT_STARTED", "EXECUTION_CREATED", "SUBPLAN_CREATED", null};
+        String[] reasons = {null, null, "", "exit 2 after 2 attempts", "already complete on the filesystem",
+            "why: <b>\"this\"</b> & that"};
+        List<Achievement> achievements = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String id = random.nextInt(10) == 0 ? "an-id-longer-than-sixteen-" + i : (i / 20 + 1) + "." + (i % 20 + 1);
+            Achievement.Builder b = Achievement.builder(id).title(titles[random.nextInt(titles.length)]);
+            switch (random.nextInt(4)) {
+                case 0 -> { } // no estimate: counted as 1 h
+                case 1 -> b.estimate("2-4");
+                default -> b.hours(random.nextInt(17) / 4.0);
+            }
+            if (random.nextInt(4) == 0) {
+                b.executor(random.nextBoolean() ? "alice" : "bob & <co>");
+            }
+            java.util.Set<String> deps = new java.util.LinkedHashSet<>();
+            for (int k = random.nextInt(4); k > 0 && i > 0; k--) {
+                deps.add(achievements.get(random.nextInt(i)).id());
+            }
+            b.dependsOn(List.copyOf(deps));
+            achievements.add(b.build());
+        }
+        Plan plan = Plan.of("varied <" + seed + ">", achievements);
+        ReportSnapshot base = ReportSnapshots.ofPlan(plan, PlanGraph.of(achievements));
+        Map<String, ReportSnapshots.RunData> runs = new LinkedHashMap<>();
+        for (Achievement a : achievements) {
+            String state = states[random.nextInt(states.length)];
+            if (state == null) {
+                continue;
+            }
+            List<String> chain = new ArrayList<>();
+            for (int k = state.equals("BLOCKED") ? 1 + random.nextInt(6) : 0; k > 0; k--) {
+                chain.add(achievements.get(random.nextInt(n)).id());
+            }
+            List<ReportSnapshot.Attempt> attempts = new ArrayList<>();
+            for (int k = 1; k <= random.nextInt(4); k++) {
+                int start = random.nextInt(100_000);
+                boolean running = random.nextInt(5) == 0;
+                attempts.add(new ReportSnapshot.Attempt(k, T0.plusMillis(start),
+                        running ? null : T0.plusMillis(start + random.nextInt(7_200_000)), running ? null : k,
+                        running ? null : k == 1 ? "FAILED" : "SUCCEEDED"));
+            }
+            runs.put(a.id(), new ReportSnapshots.RunData(state, reasons[random.nextInt(reasons.length)], chain,
+                    attempts, null));
+        }
+        return ReportSnapshots.withRun(base, "varied-" + seed, "FAILURE", null, List.of(), runs);
+    }
 }

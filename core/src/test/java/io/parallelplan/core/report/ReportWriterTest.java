@@ -42,4 +42,22 @@ class ReportWriterTest {
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageStartingWith("cannot write " + blocker.resolve("report.html"));
     }
+
+    @Test
+    void shouldWriteContentAsItComesAndKeepTheOldFileWhenItFails() throws Exception {
+        Path file = tmp.resolve("report.html");
+        ReportWriter.write(file, out -> {
+            out.write("first ");
+            out.write("second");
+        });
+        assertThat(Files.readString(file)).isEqualTo("first second");
+        assertThatThrownBy(() -> ReportWriter.write(file, out -> {
+            out.write("half a report");
+            throw new java.io.IOException("disk full");
+        })).isInstanceOf(UncheckedIOException.class).hasMessage("cannot write " + file + ": disk full");
+        assertThat(Files.readString(file)).isEqualTo("first second");
+        try (var files = Files.list(tmp)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
 }
