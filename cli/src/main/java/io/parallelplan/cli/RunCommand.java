@@ -230,7 +230,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         AttemptCommands commands = new AttemptCommands(planFolder, loaded.plan().name(),
-                exec == null ? null : new ExecTemplate(exec));
+                exec == null ? null : new ExecTemplate(exec), prepared::achievement);
         for (String id : probe.tasks()) {
             if (probe.state(id) != TaskState.SKIPPED) {
                 commands.add(id, probe.achievement(id));

@@ -63,7 +63,7 @@ class DryRunTest {
         LoadedPlan plan = plan(random, size);
         Scheduler probe = scheduler(plan, parallel);
         AttemptCommands commands = new AttemptCommands(Path.of("."), "P",
-                new ExecTemplate(random.nextBoolean() ? "true" : "make {nn} # {title}"));
+                new ExecTemplate(random.nextBoolean() ? "true" : "make {nn} # {title}"), probe::achievement);
         for (String id : probe.tasks()) {
             commands.add(id, probe.achievement(id));
         }
