@@ -501,8 +501,8 @@ public final class RunCommand implements Callable<Integer> {
         out.println("Start order (if every estimate held):");
         double makespan = DryRun.printStartOrder(scheduler, commands, out);
         List<String> skipped = new ArrayList<>();
-        for (String id : scheduler.tasks()) {
-            if (scheduler.state(id) == TaskState.SKIPPED) {
+        for (String id : scheduler.options().skip().isEmpty() ? List.<String>of() : scheduler.tasks()) {
+            if (scheduler.state(id) == TaskState.SKIPPED) { // only what the options skip ends SKIPPED
                 skipped.add(id);
             }
         }

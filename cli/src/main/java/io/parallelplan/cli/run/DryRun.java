@@ -7,7 +7,8 @@ import io.parallelplan.core.schedule.Scheduler;
 import io.parallelplan.core.schedule.TaskState;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.PriorityQueue;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The order a run would start its tasks in if every estimate held: the real scheduler, driven with simulated time
@@ -35,28 +36,27 @@ public final class DryRun {
      * @return when the last task would end, in hours from the beginning
      */
     public static double simulate(Scheduler scheduler, Starts starts) {
-        record Running(String id, double endHours) {}
-        PriorityQueue<Running> running = new PriorityQueue<>((a, b) -> {
-            int c = Double.compare(a.endHours(), b.endHours());
-            return c != 0 ? c : a.id().compareTo(b.id());
-        });
+        Running running = new Running();
         double now = 0;
         double end = 0;
         while (true) {
-            for (String id : scheduler.startable()) {
+            List<String> startable = scheduler.startable();
+            for (int i = 0; i < startable.size(); i++) {
+                String id = startable.get(i);
                 scheduler.start(id, Instant.EPOCH);
                 Achievement task = scheduler.achievement(id);
                 starts.started(id, task, now);
-                running.add(new Running(id, now + task.estimate().hours()));
+                running.add(id, now + task.estimate().hours());
             }
-            Running next = running.poll();
-            if (next == null) {
+            if (running.isEmpty()) {
                 break;
             }
-            now = next.endHours();
+            String next = running.firstId();
+            now = running.firstEnd();
+            running.removeFirst();
             end = Math.max(end, now);
-            if (scheduler.state(next.id()) == TaskState.RUNNING) {
-                scheduler.finish(next.id(), AttemptOutcome.success(), Instant.EPOCH);
+            if (scheduler.state(next) == TaskState.RUNNING) {
+                scheduler.finish(next, AttemptOutcome.success(), Instant.EPOCH);
             }
         }
         return end;
@@ -115,6 +115,76 @@ public final class DryRun {
             }
         }
         out.append('h');
+    }
+
+    /** The running tasks, the first to end first (then by id): a binary heap in two arrays, no object per start. */
+    private static final class Running {
+        private double[] ends = new double[16];
+        private String[] ids = new String[16];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        double firstEnd() {
+            return ends[0];
+        }
+
+        String firstId() {
+            return ids[0];
+        }
+
+        void add(String id, double end) {
+            if (size == ends.length) {
+                ends = Arrays.copyOf(ends, 2 * size);
+                ids = Arrays.copyOf(ids, 2 * size);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!before(end, id, ends[parent], ids[parent])) {
+                    break;
+                }
+                ends[i] = ends[parent];
+                ids[i] = ids[parent];
+                i = parent;
+            }
+            ends[i] = end;
+            ids[i] = id;
+        }
+
+        void removeFirst() {
+            size--;
+            double end = ends[size];
+            String id = ids[size];
+            ids[size] = null;
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && before(ends[child + 1], ids[child + 1], ends[child], ids[child])) {
+                    child++;
+                }
+                if (!before(ends[child], ids[child], end, id)) {
+                    break;
+                }
+                ends[i] = ends[child];
+                ids[i] = ids[child];
+                i = child;
+            }
+            if (size > 0) {
+                ends[i] = end;
+                ids[i] = id;
+            }
+        }
+
+        private static boolean before(double end, String id, double otherEnd, String otherId) {
+            int c = Double.compare(end, otherEnd);
+            return c < 0 || c == 0 && id.compareTo(otherId) < 0;
+        }
     }
 
     /** Text on its way to a writer, handed over in blocks of about 64 K characters. */

@@ -72,9 +72,6 @@ public final class SchedulePlan {
             links = null;
             topNode = null;
             subIndex = Map.of();
-            for (int x = 0; x < n; x++) {
-                ids[x] = graph.id(x);
-            }
         } else {
             definitions = new Achievement[n];
             links = new int[n];
@@ -125,14 +122,24 @@ public final class SchedulePlan {
             dependentList = edges.rows(n, dependentStart);
         }
 
-        // Executors, attempts and timeouts: arrays only when some task names one.
+        // One pass over the definitions, in plan order: a flat plan's ids, the estimates (the ranks start from them),
+        // the total weight, and executors, attempts and timeouts (arrays only when some task names one).
+        double[] hours = new double[n];
+        double total = 0;
         Map<String, Integer> executorIds = new LinkedHashMap<>();
         int[] executors = null;
         Integer[] retryCounts = null;
         Integer[] timeouts = null;
         for (int x = 0; x < n; x++) {
             Achievement a = definition(x);
+            if (flat) {
+                ids[x] = a.id();
+            }
+            hours[x] = a.estimate().hours();
             int p = parent(x);
+            if (p < 0) {
+                total += hours[x];
+            }
             Achievement owner = p < 0 ? null : definition(p);
             String executor = firstNonNull(a.executor(), owner == null ? null : owner.executor());
             if (executor != null && !isGroup(x)) {
@@ -157,14 +164,8 @@ public final class SchedulePlan {
         retries = retryCounts;
         timeoutMinutes = timeouts;
         executorNames = executorIds.keySet().toArray(new String[0]);
-        double total = 0;
-        for (int x = 0; x < n; x++) {
-            if (parent(x) < 0) {
-                total += weight(x);
-            }
-        }
         totalWeight = total;
-        rank = ranks();
+        rank = ranks(hours);
         priority = new int[n];
         byPriority = priorities(rank, priority);
 
@@ -416,9 +417,10 @@ public final class SchedulePlan {
      * Longest remaining path of estimated hours from each node (itself included), in reverse topological order of
      * the achievements; inside a group, in reverse topological order of its sub-executions, each of which is
      * followed by the group's dependents. Also proves that the sub_executions of each achievement have no cycle.
+     *
+     * @param value each node's estimated hours, turned into its remaining hours (a group's: its best child's)
      */
-    private double[] ranks() {
-        double[] value = new double[size];
+    private double[] ranks(double[] value) {
         int[] order = graph.topologicalOrder();
         for (int k = order.length - 1; k >= 0; k--) {
             int x = flat ? order[k] : topNode[order[k]];
@@ -427,7 +429,7 @@ public final class SchedulePlan {
                 tail = Math.max(tail, value[dependent(x, j)]);
             }
             if (!isGroup(x)) {
-                value[x] = definition(x).estimate().hours() + tail;
+                value[x] += tail;
                 continue;
             }
             int kids = childCount(x);
@@ -466,7 +468,7 @@ public final class SchedulePlan {
                 for (int j = 0, count = dependentCount(c); j < count; j++) {
                     after = Math.max(after, value[dependent(c, j)]);
                 }
-                value[c] = definitions[c].estimate().hours() + after;
+                value[c] += after;
                 best = Math.max(best, value[c]);
             }
             value[x] = best;
