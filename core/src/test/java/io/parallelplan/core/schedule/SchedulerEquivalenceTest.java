@@ -44,7 +44,7 @@ class SchedulerEquivalenceTest {
         }
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void shouldBehaveExactlyAsBefore(
             @ForAll long seed,
             @ForAll @IntRange(min = 1, max = 30) int size,
