@@ -18,7 +18,6 @@ import io.parallelplan.core.ledger.LedgerException;
 import io.parallelplan.core.ledger.ResumePlan;
 import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.model.Achievement;
-import io.parallelplan.core.model.Estimate;
 import io.parallelplan.core.parse.PlanLocator;
 import io.parallelplan.core.report.ReportWriter;
 import io.parallelplan.core.schedule.BlockedChain;
@@ -44,7 +43,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -220,6 +218,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         RunOptions runOptions = options.build();
 
+        // A dry run's analysis is made before the scheduler: the two are never in memory at the same time.
+        PlanAnalysis analysis = dryRun ? new PlanAnalyzer().analyze(loaded.graph(), parallel) : null;
         SchedulePlan prepared;
         Scheduler probe;
         try {
@@ -230,7 +230,7 @@ public final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID;
         }
         AttemptCommands commands = new AttemptCommands(planFolder, loaded.plan().name(),
-                exec == null ? null : new ExecTemplate(exec));
+                exec == null ? null : new ExecTemplate(exec), prepared::achievement);
         for (String id : probe.tasks()) {
             if (probe.state(id) != TaskState.SKIPPED) {
                 commands.add(id, probe.achievement(id));
@@ -240,7 +240,7 @@ public final class RunCommand implements Callable<Integer> {
             return nothingToRun(err, file, commands.missing());
         }
         if (dryRun) {
-            return dryRun(out, loaded, probe, commands, parallel);
+            return dryRun(out, loaded, analysis, probe, commands, parallel);
         }
         return execute(out, err, file, loaded, prepared, runOptions, commands, parallel, resumed);
     }
@@ -493,22 +493,16 @@ public final class RunCommand implements Callable<Integer> {
         return program == null || program.isBlank() ? "parallel-plan" : ShellQuote.quote(program);
     }
 
-    private int dryRun(PrintWriter out, LoadedPlan loaded, Scheduler scheduler, AttemptCommands commands, int parallel) {
-        PlanAnalysis analysis = new PlanAnalyzer().analyze(loaded.graph(), parallel);
-        DryRun.Schedule schedule = DryRun.simulate(scheduler);
+    private int dryRun(PrintWriter out, LoadedPlan loaded, PlanAnalysis analysis, Scheduler scheduler,
+            AttemptCommands commands, int parallel) {
         out.println("Dry run of " + loaded.plan().name() + " with --max-parallel " + parallel
                 + ": nothing is started.");
         out.println();
         out.println("Start order (if every estimate held):");
-        for (DryRun.Start s : schedule.starts()) {
-            String title = scheduler.achievement(s.id()).title();
-            out.println(String.format(Locale.ROOT, "  +%-7s %s%s", hours(s.atHours()), s.id(),
-                    title.isEmpty() ? "" : "  " + title));
-            out.println("            $ " + commands.command(s.id()));
-        }
+        double makespan = DryRun.printStartOrder(scheduler, commands, out);
         List<String> skipped = new ArrayList<>();
-        for (String id : scheduler.tasks()) {
-            if (scheduler.state(id) == TaskState.SKIPPED) {
+        for (String id : scheduler.options().skip().isEmpty() ? List.<String>of() : scheduler.tasks()) {
+            if (scheduler.state(id) == TaskState.SKIPPED) { // only what the options skip ends SKIPPED
                 skipped.add(id);
             }
         }
@@ -522,10 +516,10 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Critical path: " + String.join(" → ", analysis.criticalPath().ids()) + " ("
-                + hours(analysis.criticalPath().hours()) + ")");
-        out.println("Makespan estimate with " + parallel + " at once: " + hours(schedule.makespanHours())
-                + " (all in sequence: " + hours(analysis.sequentialHours()) + "; lower bound "
-                + hours(analysis.lowerBoundHours()) + ")");
+                + DryRun.hours(analysis.criticalPath().hours()) + ")");
+        out.println("Makespan estimate with " + parallel + " at once: " + DryRun.hours(makespan)
+                + " (all in sequence: " + DryRun.hours(analysis.sequentialHours()) + "; lower bound "
+                + DryRun.hours(analysis.lowerBoundHours()) + ")");
         out.flush();
         return ExitCodes.OK;
     }
@@ -534,10 +528,6 @@ public final class RunCommand implements Callable<Integer> {
     private static String failure(TaskRecord r) {
         String what = r.exitCode() != null ? "exit " + r.exitCode() : r.message() != null ? r.message() : "failed";
         return what + " after " + r.attempts() + (r.attempts() == 1 ? " attempt" : " attempts");
-    }
-
-    private static String hours(double h) {
-        return Estimate.formatHours(Math.round(h * 100) / 100.0) + "h";
     }
 
     private static int exitCode(RunStatus status) {

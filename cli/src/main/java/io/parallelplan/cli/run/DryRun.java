@@ -1,58 +1,245 @@
 package io.parallelplan.cli.run;
 
+import io.parallelplan.core.model.Achievement;
+import io.parallelplan.core.model.Estimate;
 import io.parallelplan.core.schedule.AttemptOutcome;
 import io.parallelplan.core.schedule.Scheduler;
 import io.parallelplan.core.schedule.TaskState;
-import java.time.Duration;
+import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * The order a run would start its tasks in if every estimate held: the real scheduler, driven with simulated time
- * instead of processes (each task "runs" for its estimated hours and passes).
+ * instead of processes (each task "runs" for its estimated hours and passes). The simulated clock is kept here, in
+ * hours; the scheduler is told {@link Instant#EPOCH} for every event (nothing reads its times), so that a plan of a
+ * million achievements costs no clock object per event. Nothing is kept per start: each is handed on as it happens.
  */
 public final class DryRun {
-    /** One simulated start: the task and when it would start, in hours from the beginning. */
-    public record Start(String id, double atHours) {}
+    /** Receives each simulated start, in order. */
+    @FunctionalInterface
+    public interface Starts {
+        /** Task {@code id}, defined by {@code task}, would start {@code atHours} hours after the run's beginning. */
+        void started(String id, Achievement task, double atHours);
+    }
 
-    /** The simulated starts in order, and when the last task would end. */
-    public record Schedule(List<Start> starts, double makespanHours) {}
+    private static final String LINE = System.lineSeparator();
+    /** Below this many hours, {@link #hours} formats the cents itself (see there). */
+    private static final double PLAIN_HOURS = 1e11;
 
     private DryRun() {}
 
-    /** Simulates a run on a fresh scheduler, which it consumes. */
-    public static Schedule simulate(Scheduler scheduler) {
-        Instant origin = Instant.EPOCH;
-        record Running(String id, double endHours) {}
-        PriorityQueue<Running> running = new PriorityQueue<>((a, b) -> {
-            int c = Double.compare(a.endHours(), b.endHours());
-            return c != 0 ? c : a.id().compareTo(b.id());
-        });
-        List<Start> starts = new ArrayList<>();
+    /**
+     * Simulates a run on a fresh scheduler, which it consumes, telling {@code starts} about each start as it happens.
+     *
+     * @return when the last task would end, in hours from the beginning
+     */
+    public static double simulate(Scheduler scheduler, Starts starts) {
+        Running running = new Running();
         double now = 0;
         double end = 0;
         while (true) {
-            for (String id : scheduler.startable()) {
-                scheduler.start(id, at(origin, now));
-                starts.add(new Start(id, now));
-                running.add(new Running(id, now + scheduler.achievement(id).estimate().hours()));
+            List<String> startable = scheduler.startable();
+            for (int i = 0; i < startable.size(); i++) {
+                String id = startable.get(i);
+                scheduler.start(id, Instant.EPOCH);
+                Achievement task = scheduler.achievement(id);
+                starts.started(id, task, now);
+                running.add(id, now + task.estimate().hours());
             }
-            Running next = running.poll();
-            if (next == null) {
+            if (running.isEmpty()) {
                 break;
             }
-            now = next.endHours();
+            String next = running.firstId();
+            now = running.firstEnd();
+            running.removeFirst();
             end = Math.max(end, now);
-            if (scheduler.state(next.id()) == TaskState.RUNNING) {
-                scheduler.finish(next.id(), AttemptOutcome.success(), at(origin, now));
+            if (scheduler.state(next) == TaskState.RUNNING) {
+                scheduler.finish(next, AttemptOutcome.success(), Instant.EPOCH);
             }
         }
-        return new Schedule(starts, end);
+        return end;
     }
 
-    private static Instant at(Instant origin, double hours) {
-        return origin.plus(Duration.ofMillis(Math.round(hours * 3_600_000)));
+    /**
+     * Simulates a run (as {@link #simulate}) and prints its start order as it goes, two lines per start: {@code
+     * "  +HOURS   ID  TITLE"} (hours padded to 7 characters; no title part when the title is empty) and {@code
+     * "            $ COMMAND"}. The lines go out in blocks, without a flush per line.
+     *
+     * @return when the last task would end, in hours from the beginning
+     */
+    public static double printStartOrder(Scheduler scheduler, AttemptCommands commands, PrintWriter out) {
+        Lines lines = new Lines(out);
+        double makespan = simulate(scheduler, (id, task, atHours) -> {
+            String title = task.title();
+            int mark = lines.length();
+            lines.append("  +").hours(atHours).pad(mark + 3 + 7).append(' ').append(id);
+            if (!title.isEmpty()) {
+                lines.append("  ").append(title);
+            }
+            lines.append(LINE).append("            $ ").append(commands.command(id)).append(LINE).flushIfFull();
+        });
+        lines.flush();
+        return makespan;
+    }
+
+    /**
+     * Hours as the dry run shows them: rounded to the hundredth, without trailing zeros, and an {@code h}
+     * ({@code 2h}, {@code 2.5h}, {@code 2.25h}) — the text of {@code Estimate.formatHours(Math.round(hours * 100) /
+     * 100.0) + "h"}.
+     */
+    public static String hours(double hours) {
+        StringBuilder out = new StringBuilder(12);
+        hours(out, hours);
+        return out.toString();
+    }
+
+    /**
+     * Appends {@link #hours(double)}. Up to {@value #PLAIN_HOURS} hours it writes the digits of the rounded cents
+     * itself — which is what {@code String.format("%.2f")} makes of them there, where a double's error is far below
+     * a cent — and leaves other values (negative, huge, not a number) to {@link Estimate#formatHours}.
+     */
+    static void hours(StringBuilder out, double hours) {
+        if (!(hours >= 0 && hours < PLAIN_HOURS)) {
+            out.append(Estimate.formatHours(Math.round(hours * 100) / 100.0)).append('h');
+            return;
+        }
+        long cents = Math.round(hours * 100);
+        out.append(cents / 100);
+        int fraction = (int) (cents % 100);
+        if (fraction != 0) {
+            out.append('.').append(fraction / 10);
+            if (fraction % 10 != 0) {
+                out.append(fraction % 10);
+            }
+        }
+        out.append('h');
+    }
+
+    /** The running tasks, the first to end first (then by id): a binary heap in two arrays, no object per start. */
+    private static final class Running {
+        private double[] ends = new double[16];
+        private String[] ids = new String[16];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        double firstEnd() {
+            return ends[0];
+        }
+
+        String firstId() {
+            return ids[0];
+        }
+
+        void add(String id, double end) {
+            if (size == ends.length) {
+                ends = Arrays.copyOf(ends, 2 * size);
+                ids = Arrays.copyOf(ids, 2 * size);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!before(end, id, ends[parent], ids[parent])) {
+                    break;
+                }
+                ends[i] = ends[parent];
+                ids[i] = ids[parent];
+                i = parent;
+            }
+            ends[i] = end;
+            ids[i] = id;
+        }
+
+        void removeFirst() {
+            size--;
+            double end = ends[size];
+            String id = ids[size];
+            ids[size] = null;
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && before(ends[child + 1], ids[child + 1], ends[child], ids[child])) {
+                    child++;
+                }
+                if (!before(ends[child], ids[child], end, id)) {
+                    break;
+                }
+                ends[i] = ends[child];
+                ids[i] = ids[child];
+                i = child;
+            }
+            if (size > 0) {
+                ends[i] = end;
+                ids[i] = id;
+            }
+        }
+
+        private static boolean before(double end, String id, double otherEnd, String otherId) {
+            int c = Double.compare(end, otherEnd);
+            return c < 0 || c == 0 && id.compareTo(otherId) < 0;
+        }
+    }
+
+    /** Text on its way to a writer, handed over in blocks of about 64 K characters. */
+    private static final class Lines {
+        private static final int BLOCK = 1 << 16;
+        private final PrintWriter out;
+        private final StringBuilder text = new StringBuilder(BLOCK + 1024);
+        private char[] block = new char[0];
+
+        Lines(PrintWriter out) {
+            this.out = out;
+        }
+
+        int length() {
+            return text.length();
+        }
+
+        Lines append(String s) {
+            text.append(s);
+            return this;
+        }
+
+        Lines append(char c) {
+            text.append(c);
+            return this;
+        }
+
+        Lines hours(double hours) {
+            DryRun.hours(text, hours);
+            return this;
+        }
+
+        /** Spaces up to length {@code end}, if it is shorter. */
+        Lines pad(int end) {
+            while (text.length() < end) {
+                text.append(' ');
+            }
+            return this;
+        }
+
+        void flushIfFull() {
+            if (text.length() >= BLOCK) {
+                flush();
+            }
+        }
+
+        /** Hands the text over through one reused array (no string made of it). */
+        void flush() {
+            int n = text.length();
+            if (block.length < n) {
+                block = new char[Math.max(n, BLOCK + 1024)];
+            }
+            text.getChars(0, n, block, 0);
+            out.write(block, 0, n);
+            text.setLength(0);
+        }
     }
 }

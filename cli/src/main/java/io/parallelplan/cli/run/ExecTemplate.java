@@ -23,8 +23,11 @@ public final class ExecTemplate {
         return template;
     }
 
-    /** The command for one achievement. */
+    /** The command for one achievement (the template itself when it has no placeholder: one string for all). */
     public String expand(String id, String title, String planName) {
+        if (template.indexOf('{') < 0) {
+            return template;
+        }
         StringBuilder out = new StringBuilder(template.length() + 32);
         int i = 0;
         while (i < template.length()) {

@@ -42,15 +42,24 @@ final class IdIndex {
         return repeats;
     }
 
-    /** The first node with this id, or -1. */
+    /**
+     * The first node with this id, or -1. The id is usually the very string the index holds (dependencies read by the
+     * fast reader, ids a scheduler handed out): that is recognized before the stored hash is read.
+     */
     int get(String id) {
         int h = spread(id.hashCode());
-        for (int slot = h & mask; keys[slot] != null; slot = (slot + 1) & mask) {
-            if (hashes[slot] == h && keys[slot].equals(id)) {
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            String key = keys[slot];
+            if (key == id) {
+                return nodes[slot];
+            }
+            if (key == null) {
+                return -1;
+            }
+            if (hashes[slot] == h && key.equals(id)) {
                 return nodes[slot];
             }
         }
-        return -1;
     }
 
     private static int spread(int h) {

@@ -19,38 +19,45 @@ import java.util.Optional;
  * sub-executions) in plan order, the dependency rows, each task's priority (longest remaining path of estimated
  * hours, then plan order), executors and per-achievement settings. Every {@link Scheduler} of the plan shares it, as
  * do the ledger's header and resume planning, so the ranking is done once. Immutable and thread-safe.
+ *
+ * <p>Nodes are numbered in plan order, each sub-execution right after its achievement. A plan without
+ * sub_executions (the common case, and the large one) is <em>flat</em>: its node {@code x} is the graph's node
+ * {@code x}, and the graph's own arrays serve for definitions and dependency rows, so that preparing a plan of a
+ * million achievements adds about 20 bytes per achievement to the graph.
  */
 public final class SchedulePlan {
-    static final int[] NONE = new int[0];
-
     final Plan plan;
     final PlanGraph graph;
     final int size;
     final String[] ids;
-    final Achievement[] definitions;
-    final int[] parent;
-    final int[][] children;
-    final int[][] dependents;
-    final int[] remaining;
     final double[] rank;
     final int[] priority;
     final int[] byPriority;
-    final int[] executorOf;
     final String[] executorNames;
-    final Integer[] retries;
-    final Integer[] timeoutMinutes;
-    final boolean[] optional;
-    final boolean[] required;
-    final double[] weight;
-    final int[] topNode;
-    final Map<String, Integer> subIndex;
     final int taskCount;
+    /** The weight of all achievements (not sub-executions), summed in plan order. */
+    final double totalWeight;
+    /** Whether no achievement has sub_executions; then the fields up to {@link #subIndex} are {@code null}. */
+    private final boolean flat;
+    private final Achievement[] definitions;
+    /** A sub-execution's achievement node; for an achievement, {@code -1 - (its number of sub-executions)}. */
+    private final int[] links;
+    private final int[] topNode;
+    private final int[] dependencyCounts;
+    private final int[] dependentStart;
+    private final int[] dependentList;
+    private final Map<String, Integer> subIndex;
+    /** {@code null} when no task names an executor (resp. retries, a timeout). */
+    private final int[] executorOf;
+    private final Integer[] retries;
+    private final Integer[] timeoutMinutes;
     private final List<String> taskIds;
     private final List<String> allIds;
 
     private SchedulePlan(LoadedPlan loaded) {
         this.plan = loaded.plan();
         PlanGraph graph = loaded.graph();
+        this.graph = graph;
         int top = graph.size();
 
         int n = 0;
@@ -58,27 +65,135 @@ public final class SchedulePlan {
             n += 1 + a.subExecutions().size();
         }
         this.size = n;
+        this.flat = n == top;
         ids = new String[n];
-        definitions = new Achievement[n];
-        parent = new int[n];
-        children = new int[n][];
-        this.graph = graph;
-        topNode = new int[top];
-        subIndex = new HashMap<>();
-        int v = 0;
+        if (flat) {
+            definitions = null;
+            links = null;
+            topNode = null;
+            subIndex = Map.of();
+        } else {
+            definitions = new Achievement[n];
+            links = new int[n];
+            topNode = new int[top];
+            subIndex = new HashMap<>();
+            indexSubExecutions();
+        }
         int tasks = 0;
-        for (int i = 0; i < top; i++) {
+        for (int x = 0; x < n; x++) {
+            if (!isGroup(x)) {
+                tasks++;
+            }
+        }
+        this.taskCount = tasks;
+
+        // Dependency edges, in compressed rows: an edge from -> to means "to waits for from". Edges into a group
+        // open its gate; edges out of a group leave it when the whole group is done. A flat plan's are the graph's.
+        if (flat) {
+            dependencyCounts = null;
+            dependentStart = null;
+            dependentList = null;
+        } else {
+            dependencyCounts = new int[n];
+            IntPairs edges = new IntPairs(Math.max(16, graph.edgeCount() + n));
+            for (int i = 0; i < top; i++) {
+                int g = topNode[i];
+                for (int k = 0; k < graph.dependencyCount(i); k++) {
+                    edges.add(topNode[graph.dependency(i, k)], g);
+                    dependencyCounts[g]++;
+                }
+                for (int c = g + 1, end = g + 1 + childCount(g); c < end; c++) {
+                    dependencyCounts[c] = 1; // the group's gate
+                    List<String> dependencies = definitions[c].dependencies();
+                    int[] seen = new int[dependencies.size()];
+                    int seenCount = 0;
+                    for (String d : dependencies) {
+                        int from = resolveChildDependency(g, c, d);
+                        if (from == c || contains(seen, seenCount, from)) {
+                            continue;
+                        }
+                        seen[seenCount++] = from;
+                        edges.add(from, c);
+                        dependencyCounts[c]++;
+                    }
+                }
+            }
+            dependentStart = new int[n + 1];
+            dependentList = edges.rows(n, dependentStart);
+        }
+
+        // One pass over the definitions, in plan order: a flat plan's ids, the estimates (the ranks start from them),
+        // the total weight, and executors, attempts and timeouts (arrays only when some task names one).
+        double[] hours = new double[n];
+        double total = 0;
+        Map<String, Integer> executorIds = new LinkedHashMap<>();
+        int[] executors = null;
+        Integer[] retryCounts = null;
+        Integer[] timeouts = null;
+        for (int x = 0; x < n; x++) {
+            Achievement a = definition(x);
+            if (flat) {
+                ids[x] = a.id();
+            }
+            hours[x] = a.estimate().hours();
+            int p = parent(x);
+            if (p < 0) {
+                total += hours[x];
+            }
+            Achievement owner = p < 0 ? null : definition(p);
+            String executor = firstNonNull(a.executor(), owner == null ? null : owner.executor());
+            if (executor != null && !isGroup(x)) {
+                if (executors == null) {
+                    executors = new int[n];
+                    Arrays.fill(executors, -1);
+                }
+                executors[x] = executorIds.computeIfAbsent(executor, e -> executorIds.size());
+            }
+            Integer r = firstNonNull(a.retries(), owner == null ? null : owner.retries());
+            if (r != null) {
+                retryCounts = retryCounts != null ? retryCounts : new Integer[n];
+                retryCounts[x] = r;
+            }
+            Integer t = firstNonNull(a.timeoutMinutes(), owner == null ? null : owner.timeoutMinutes());
+            if (t != null) {
+                timeouts = timeouts != null ? timeouts : new Integer[n];
+                timeouts[x] = t;
+            }
+        }
+        executorOf = executors;
+        retries = retryCounts;
+        timeoutMinutes = timeouts;
+        executorNames = executorIds.keySet().toArray(new String[0]);
+        totalWeight = total;
+        rank = ranks(hours);
+        priority = new int[n];
+        byPriority = priorities(rank, priority);
+
+        allIds = Collections.unmodifiableList(Arrays.asList(ids));
+        if (tasks == n) {
+            taskIds = allIds;
+        } else {
+            List<String> taskList = new ArrayList<>(tasks);
+            for (int x = 0; x < n; x++) {
+                if (!isGroup(x)) {
+                    taskList.add(ids[x]);
+                }
+            }
+            taskIds = Collections.unmodifiableList(taskList);
+        }
+    }
+
+    /** Numbers the nodes of a plan with sub_executions: each achievement, then its sub-executions. */
+    private void indexSubExecutions() {
+        int v = 0;
+        for (int i = 0; i < graph.size(); i++) {
             Achievement a = graph.achievement(i);
             int g = v++;
             topNode[i] = g;
             ids[g] = a.id();
             definitions[g] = a;
-            parent[g] = -1;
             List<Achievement> subs = a.subExecutions();
-            children[g] = subs.isEmpty() ? NONE : new int[subs.size()];
-            if (subs.isEmpty()) {
-                tasks++;
-            }
+            links[g] = -1 - subs.size();
             for (int k = 0; k < subs.size(); k++) {
                 Achievement s = subs.get(k);
                 int c = v++;
@@ -93,75 +208,9 @@ public final class SchedulePlan {
                 }
                 ids[c] = id;
                 definitions[c] = s;
-                parent[c] = g;
-                children[c] = NONE;
-                children[g][k] = c;
-                tasks++;
+                links[c] = g;
             }
         }
-        this.taskCount = tasks;
-
-        // Dependency edges, in compressed rows: an edge from -> to means "to waits for from". Edges into a group
-        // open its gate; edges out of a group leave it when the whole group is done.
-        remaining = new int[n];
-        IntPairs edges = new IntPairs(Math.max(16, graph.edgeCount() + n));
-        for (int i = 0; i < top; i++) {
-            int g = topNode[i];
-            for (int k = 0; k < graph.dependencyCount(i); k++) {
-                edges.add(topNode[graph.dependency(i, k)], g);
-                remaining[g]++;
-            }
-            for (int c : children[g]) {
-                remaining[c] = 1; // the group's gate
-                int[] seen = new int[definitions[c].dependencies().size()];
-                int seenCount = 0;
-                for (String d : definitions[c].dependencies()) {
-                    int from = resolveChildDependency(g, c, d);
-                    if (from == c || contains(seen, seenCount, from)) {
-                        continue;
-                    }
-                    seen[seenCount++] = from;
-                    edges.add(from, c);
-                    remaining[c]++;
-                }
-            }
-        }
-        dependents = edges.rows(n);
-
-        // Executors, attempts, timeouts, flags, weights.
-        executorOf = new int[n];
-        Map<String, Integer> executorIds = new LinkedHashMap<>();
-        retries = new Integer[n];
-        timeoutMinutes = new Integer[n];
-        optional = new boolean[n];
-        required = new boolean[n];
-        weight = new double[n];
-        for (int x = 0; x < n; x++) {
-            Achievement a = definitions[x];
-            Achievement owner = parent[x] < 0 ? null : definitions[parent[x]];
-            String executor = firstNonNull(a.executor(), owner == null ? null : owner.executor());
-            executorOf[x] = executor == null || isGroup(x) ? -1
-                    : executorIds.computeIfAbsent(executor, e -> executorIds.size());
-            retries[x] = firstNonNull(a.retries(), owner == null ? null : owner.retries());
-            timeoutMinutes[x] = firstNonNull(a.timeoutMinutes(), owner == null ? null : owner.timeoutMinutes());
-            Achievement flags = owner == null ? a : owner;
-            optional[x] = flags.optional();
-            required[x] = flags.required();
-            weight[x] = a.estimate().hours();
-        }
-        executorNames = executorIds.keySet().toArray(new String[0]);
-        rank = ranks();
-        priority = new int[n];
-        byPriority = priorities(rank, priority);
-
-        List<String> taskList = new ArrayList<>(taskCount);
-        for (int x = 0; x < n; x++) {
-            if (!isGroup(x)) {
-                taskList.add(ids[x]);
-            }
-        }
-        taskIds = Collections.unmodifiableList(taskList);
-        allIds = Collections.unmodifiableList(Arrays.asList(ids));
     }
 
     /**
@@ -197,7 +246,7 @@ public final class SchedulePlan {
 
     /** The definition of an achievement or sub-execution (for {@code command}, {@code title}, ...). */
     public Achievement achievement(String id) {
-        return definitions[node(id)];
+        return definition(node(id));
     }
 
     /** Whether the id is an achievement with sub_executions (a group, not itself a task). */
@@ -207,7 +256,12 @@ public final class SchedulePlan {
 
     /** The sub-execution ids of an achievement ({@code parent/child}), empty for a task. */
     public List<String> children(String id) {
-        return names(children[node(id)]);
+        int g = node(id);
+        String[] out = new String[childCount(g)];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = ids[g + 1 + k];
+        }
+        return List.of(out);
     }
 
     /**
@@ -215,34 +269,39 @@ public final class SchedulePlan {
      * sub_executions: those that wait for the whole achievement).
      */
     public List<String> dependents(String id) {
-        return names(dependents[node(id)]);
+        int x = node(id);
+        String[] out = new String[dependentCount(x)];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = ids[dependent(x, k)];
+        }
+        return List.of(out);
     }
 
     /** The achievement a sub-execution belongs to. */
     public Optional<String> parentOf(String id) {
-        int p = parent[node(id)];
+        int p = parent(node(id));
         return p < 0 ? Optional.empty() : Optional.of(ids[p]);
     }
 
     /** The executor a task runs on (its own, else its achievement's), if any. */
     public Optional<String> executor(String taskId) {
-        int e = executorOf[task(taskId)];
+        int e = executorOf(task(taskId));
         return e < 0 ? Optional.empty() : Optional.of(executorNames[e]);
     }
 
     /** Whether its failure only makes the run UNSTABLE (a sub-execution: its achievement's {@code optional}). */
     public boolean isOptional(String id) {
-        return optional[node(id)];
+        return isOptional(node(id));
     }
 
     /** Whether it is a hard gate under threshold (a sub-execution: its achievement's {@code required}). */
     public boolean isRequired(String id) {
-        return required[node(id)];
+        return isRequired(node(id));
     }
 
     /** Its estimated hours (1 if missing): its weight in the threshold score. */
     public double weight(String id) {
-        return weight[node(id)];
+        return weight(node(id));
     }
 
     /** The priority of a task: its longest remaining path of estimated hours, itself included. */
@@ -250,23 +309,78 @@ public final class SchedulePlan {
         return rank[node(id)];
     }
 
-    private List<String> names(int[] nodes) {
-        String[] out = new String[nodes.length];
-        for (int i = 0; i < nodes.length; i++) {
-            out[i] = ids[nodes[i]];
-        }
-        return List.of(out);
+    // ------------------------------------------------------------------ nodes (for the scheduler)
+
+    Achievement definition(int x) {
+        return flat ? graph.achievement(x) : definitions[x];
+    }
+
+    /** The achievement node of a sub-execution, -1 for an achievement. */
+    int parent(int x) {
+        return flat ? -1 : Math.max(-1, links[x]);
+    }
+
+    /** The number of sub-executions of an achievement (nodes {@code x + 1 ... x + count}); 0 for a task. */
+    int childCount(int x) {
+        return flat || links[x] >= 0 ? 0 : -1 - links[x];
     }
 
     boolean isGroup(int x) {
-        return children[x].length > 0;
+        return childCount(x) > 0;
+    }
+
+    /** How many nodes {@code x} waits for before it may start (for a sub-execution, its group's gate included). */
+    int dependencyCount(int x) {
+        return flat ? graph.dependencyCount(x) : dependencyCounts[x];
+    }
+
+    int dependentCount(int x) {
+        return flat ? graph.dependentCount(x) : dependentStart[x + 1] - dependentStart[x];
+    }
+
+    /** The {@code k}-th node that waits for {@code x}, in plan order. */
+    int dependent(int x, int k) {
+        return flat ? graph.dependent(x, k) : dependentList[dependentStart[x] + k];
+    }
+
+    /** The executor number of a task, -1 for none. */
+    int executorOf(int x) {
+        return executorOf == null ? -1 : executorOf[x];
+    }
+
+    /** Its own {@code retries}, else its achievement's, or {@code null}. */
+    Integer retries(int x) {
+        return retries == null ? null : retries[x];
+    }
+
+    /** Its own {@code timeout_minutes}, else its achievement's, or {@code null}. */
+    Integer timeoutMinutes(int x) {
+        return timeoutMinutes == null ? null : timeoutMinutes[x];
+    }
+
+    boolean isOptional(int x) {
+        return owner(x).optional();
+    }
+
+    boolean isRequired(int x) {
+        return owner(x).required();
+    }
+
+    double weight(int x) {
+        return definition(x).estimate().hours();
+    }
+
+    /** The definition that holds the flags of a node: its achievement's for a sub-execution. */
+    private Achievement owner(int x) {
+        int p = parent(x);
+        return definition(p < 0 ? x : p);
     }
 
     int node(String id) {
         Objects.requireNonNull(id, "id cannot be null");
         int t = graph.indexOf(id);
         if (t >= 0) {
-            return topNode[t];
+            return flat ? t : topNode[t];
         }
         Integer x = subIndex.get(id);
         if (x == null) {
@@ -277,16 +391,20 @@ public final class SchedulePlan {
     }
 
     int task(String id) {
-        int x = node(id);
+        return task(node(id), id);
+    }
+
+    /** Node {@code x}, the node of {@code id}, if it is a task. */
+    int task(int x, String id) {
         if (isGroup(x)) {
             throw new IllegalArgumentException("achievement " + id + " has sub_executions; its tasks are "
-                    + ids[children[x][0]] + " and its siblings");
+                    + ids[x + 1] + " and its siblings");
         }
         return x;
     }
 
     private int resolveChildDependency(int g, int c, String d) {
-        for (int sibling : children[g]) {
+        for (int sibling = g + 1, end = g + 1 + childCount(g); sibling < end; sibling++) {
             if (definitions[sibling].id().equals(d) || ids[sibling].equals(d)) {
                 return sibling;
             }
@@ -299,55 +417,58 @@ public final class SchedulePlan {
      * Longest remaining path of estimated hours from each node (itself included), in reverse topological order of
      * the achievements; inside a group, in reverse topological order of its sub-executions, each of which is
      * followed by the group's dependents. Also proves that the sub_executions of each achievement have no cycle.
+     *
+     * @param value each node's estimated hours, turned into its remaining hours (a group's: its best child's)
      */
-    private double[] ranks() {
-        double[] value = new double[size];
+    private double[] ranks(double[] value) {
         int[] order = graph.topologicalOrder();
         for (int k = order.length - 1; k >= 0; k--) {
-            int x = topNode[order[k]];
+            int x = flat ? order[k] : topNode[order[k]];
             double tail = 0;
-            for (int y : dependents[x]) {
-                tail = Math.max(tail, value[y]);
+            for (int j = 0, count = dependentCount(x); j < count; j++) {
+                tail = Math.max(tail, value[dependent(x, j)]);
             }
             if (!isGroup(x)) {
-                value[x] = definitions[x].estimate().hours() + tail;
+                value[x] += tail;
                 continue;
             }
-            int[] kids = children[x];
-            int first = kids[0];
-            int[] pending = new int[kids.length];
-            int[] queue = new int[kids.length];
+            int kids = childCount(x);
+            int first = x + 1;
+            int[] pending = new int[kids];
+            int[] queue = new int[kids];
             int head = 0;
             int end = 0;
-            for (int i = 0; i < kids.length; i++) {
-                pending[i] = remaining[kids[i]] - 1; // sibling dependencies, without the gate
+            for (int i = 0; i < kids; i++) {
+                pending[i] = dependencyCounts[first + i] - 1; // sibling dependencies, without the gate
                 if (pending[i] == 0) {
-                    queue[end++] = kids[i];
+                    queue[end++] = first + i;
                 }
             }
             while (head < end) {
-                for (int y : dependents[queue[head++]]) {
+                int c = queue[head++];
+                for (int j = 0, count = dependentCount(c); j < count; j++) {
+                    int y = dependent(c, j);
                     if (--pending[y - first] == 0) {
                         queue[end++] = y;
                     }
                 }
             }
-            if (end < kids.length) {
+            if (end < kids) {
                 int at = 0;
                 while (pending[at] == 0) {
                     at++;
                 }
                 throw new IllegalArgumentException("the sub_executions of achievement " + ids[x]
-                        + " form a dependency cycle (through " + ids[kids[at]] + "); remove one of its dependencies");
+                        + " form a dependency cycle (through " + ids[first + at] + "); remove one of its dependencies");
             }
             double best = 0;
             for (int i = end - 1; i >= 0; i--) {
                 int c = queue[i];
                 double after = tail;
-                for (int y : dependents[c]) {
-                    after = Math.max(after, value[y]);
+                for (int j = 0, count = dependentCount(c); j < count; j++) {
+                    after = Math.max(after, value[dependent(c, j)]);
                 }
-                value[c] = definitions[c].estimate().hours() + after;
+                value[c] += after;
                 best = Math.max(best, value[c]);
             }
             value[x] = best;
@@ -418,20 +539,20 @@ public final class SchedulePlan {
             count++;
         }
 
-        int[][] rows(int n) {
-            int[] degree = new int[n];
+        /** The {@code to} of every pair grouped by {@code from} (in the order added); fills {@code start}. */
+        int[] rows(int n, int[] start) {
             for (int i = 0; i < count; i++) {
-                degree[from[i]]++;
+                start[from[i] + 1]++;
             }
-            int[][] rows = new int[n][];
             for (int x = 0; x < n; x++) {
-                rows[x] = degree[x] == 0 ? NONE : new int[degree[x]];
+                start[x + 1] += start[x];
             }
-            int[] fill = new int[n];
+            int[] list = new int[count];
+            int[] fill = Arrays.copyOf(start, n);
             for (int i = 0; i < count; i++) {
-                rows[from[i]][fill[from[i]]++] = to[i];
+                list[fill[from[i]]++] = to[i];
             }
-            return rows;
+            return list;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.parallelplan.core.schedule;
 
-import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.model.Plan;
 import io.parallelplan.core.validate.LoadedPlan;
@@ -51,15 +50,17 @@ import java.util.Optional;
  * <h2>Events and cost</h2>
  * Every state change is passed to the {@link RunListener} as a {@link RunEvent} before the scheduler applies it and
  * before the call returns (the ledger journals it there). If a listener throws, the scheduler is left half-way and
- * must be discarded; rebuild it from the journal. Per event the work is proportional to the task's number of
- * dependents (a heap of ready tasks, remaining-dependency counters, per-executor queues); BLOCKED propagation visits
- * each descendant once. Only {@link #stop} and the policy stops sweep the never-started tasks.
+ * must be discarded; rebuild it from the journal ({@link RunListener#NONE} is not even given the events). Per event
+ * the work is proportional to the task's number of dependents (a bit set of ready tasks by priority rank,
+ * remaining-dependency counters, per-executor queues); BLOCKED propagation visits each descendant once. Only
+ * {@link #stop} and the policy stops sweep the never-started tasks. Ids are looked up in the plan's index once per
+ * attempt at most: the ids {@link #startable()} offered and those asked about lately are recognized by identity.
  *
  * <p>Not thread-safe: a driver serializes its calls (one thread, or a lock).
  */
 public final class Scheduler {
     private static final double EPSILON = 1e-9;
-    private static final int[] NONE = new int[0];
+    private static final int RECENT = 1024;
 
     private final SchedulePlan model;
     private final Plan plan;
@@ -67,40 +68,29 @@ public final class Scheduler {
     private final RunListener listener;
     private final int size;
     private final String[] ids;
-    private final Achievement[] definitions;
-    private final int[] parent;
-    private final int[][] children;
-    private final int[][] dependents;
-    private final int[] remaining;
-    private final double[] rank;
     private final int[] priority;
     private final int[] byPriority;
-    private final int[] executorOf;
     private final String[] executorNames;
-    private final int[] maxAttempts;
-    private final Integer[] timeoutMinutes;
-    private final boolean[] optional;
-    private final boolean[] required;
-    private final double[] weight;
-    private final PlanGraph graph;
-    private final int[] topNode;
-    private final Map<String, Integer> subIndex;
     private final int taskCount;
 
+    private final int[] remaining;
     private final TaskState[] state;
     private final int[] attempts;
-    private final Integer[] exitCode;
-    private final String[] message;
-    private final int[] cause;
+    /** Made on first use: most runs record no message, and only failures and groups a cause. */
+    private Integer[] exitCode;
+    private String[] message;
+    private int[] cause;
     private final Instant[] startedAt;
     private final Instant[] finishedAt;
+    /** For each group (only when the plan has groups): its children per state, and the first child in each. */
     private final int[][] childCounts;
     private final int[][] firstChild;
     private final boolean[] lost;
     private final boolean[] toSkip;
     private final int[] counts = new int[TaskState.values().length];
 
-    private final TaskQueue ready;
+    /** The READY tasks by priority rank: those without an executor, and the best of each idle executor. */
+    private final RankSet ready;
     private final TaskQueue[] executorQueues;
     private final int[] executorRunning;
     private final int[] executorCandidate;
@@ -108,7 +98,17 @@ public final class Scheduler {
     private final int[] runningPos;
     private int runningCount;
     private int finalTasks;
-    private final int[] work;
+    private int[] work;
+    /** The tasks the last {@link #startable()} offered, best first, and how many were then started in that order. */
+    private int[] offered = new int[0];
+    private int offeredCount;
+    private int offeredStarted;
+    /**
+     * Ids looked up lately: {@code recent[hash & (RECENT - 1)]} is a node + 1 (0 for none). A driver asks about the
+     * same few ids again and again (the attempt it starts, its definition, its timeout, how it ended), most often
+     * with the very strings {@link #startable()} gave; those are found here by identity, without the plan's index.
+     */
+    private final int[] recent = new int[RECENT];
 
     private double countedWeight;
     private double lostWeight;
@@ -149,50 +149,28 @@ public final class Scheduler {
         this.listener = Objects.requireNonNull(listener, "listener cannot be null (use RunListener.NONE)");
         this.model = model;
         this.plan = model.plan;
-        this.graph = model.graph;
         int n = model.size;
         this.size = n;
         ids = model.ids;
-        definitions = model.definitions;
-        parent = model.parent;
-        children = model.children;
-        dependents = model.dependents;
-        remaining = model.remaining.clone();
-        rank = model.rank;
         priority = model.priority;
         byPriority = model.byPriority;
-        executorOf = model.executorOf;
         executorNames = model.executorNames;
-        optional = model.optional;
-        required = model.required;
-        weight = model.weight;
-        topNode = model.topNode;
-        subIndex = model.subIndex;
         taskCount = model.taskCount;
-        maxAttempts = new int[n];
-        timeoutMinutes = new Integer[n];
-        for (int x = 0; x < n; x++) {
-            Integer retries = model.retries[x];
-            maxAttempts[x] = 1 + Math.max(0, retries == null ? options.defaultRetries() : retries);
-            Integer timeout = model.timeoutMinutes[x];
-            timeout = timeout == null ? options.defaultTimeoutMinutes() : timeout;
-            timeoutMinutes[x] = timeout == null || timeout < 1 ? null : timeout;
-        }
-        int top = graph.size();
 
+        remaining = new int[n];
+        for (int x = 0; x < n; x++) {
+            remaining[x] = model.dependencyCount(x);
+        }
         state = new TaskState[n];
         Arrays.fill(state, TaskState.PENDING);
-        counts[TaskState.PENDING.ordinal()] = top;
+        counts[TaskState.PENDING.ordinal()] = model.graph.size();
         attempts = new int[n];
-        exitCode = new Integer[n];
-        message = new String[n];
-        cause = new int[n];
-        Arrays.fill(cause, -1);
         this.startedAt = new Instant[n];
         finishedAt = new Instant[n];
-        childCounts = new int[n][];
-        firstChild = new int[n][];
-        for (int x = 0; x < n; x++) {
+        boolean groups = taskCount < n;
+        childCounts = groups ? new int[n][] : null;
+        firstChild = groups ? new int[n][] : null;
+        for (int x = 0; groups && x < n; x++) {
             if (isGroup(x)) {
                 childCounts[x] = new int[TaskState.values().length + 1];
                 firstChild[x] = new int[TaskState.values().length];
@@ -200,29 +178,47 @@ public final class Scheduler {
             }
         }
         lost = new boolean[n];
-        toSkip = new boolean[n];
-        int[] queuePos = new int[n];
-        Arrays.fill(queuePos, -1);
-        ready = new TaskQueue(priority, byPriority, queuePos);
-        int[] executorPos = new int[n];
-        Arrays.fill(executorPos, -1);
+        toSkip = options.skip().isEmpty() ? null : new boolean[n];
+        ready = new RankSet(n);
         executorQueues = new TaskQueue[executorNames.length];
-        for (int e = 0; e < executorQueues.length; e++) {
-            executorQueues[e] = new TaskQueue(priority, byPriority, executorPos);
+        if (executorNames.length > 0) {
+            int[] executorPos = new int[n];
+            Arrays.fill(executorPos, -1);
+            for (int e = 0; e < executorQueues.length; e++) {
+                executorQueues[e] = new TaskQueue(priority, byPriority, executorPos);
+            }
         }
         executorRunning = new int[executorNames.length];
         executorCandidate = new int[executorNames.length];
         Arrays.fill(executorRunning, -1);
         Arrays.fill(executorCandidate, -1);
-        runningNodes = new int[n];
+        runningNodes = new int[Math.min(n, options.maxParallel())];
         runningPos = new int[n];
-        Arrays.fill(runningPos, -1);
-        work = new int[n];
+        work = new int[Math.min(n, 64)];
 
         begin(startedAt);
     }
 
     private void begin(Instant time) {
+        if (toSkip == null) {
+            countedWeight = model.totalWeight;
+        } else {
+            skip(time);
+            for (int x = 0; x < size; x++) {
+                if (model.parent(x) < 0 && state[x] != TaskState.SKIPPED) {
+                    countedWeight += model.weight(x);
+                }
+            }
+        }
+        for (int x = 0; x < size; x++) {
+            if (model.parent(x) < 0 && state[x] == TaskState.PENDING && remaining[x] == 0) {
+                release(x, time);
+            }
+        }
+    }
+
+    /** Applies {@link RunOptions#skip()}: the tasks and achievements named end SKIPPED, in plan order. */
+    private void skip(Instant time) {
         List<Integer> skipped = new ArrayList<>();
         for (Map.Entry<String, String> e : options.skip().entrySet()) {
             if (!contains(e.getKey())) {
@@ -242,9 +238,9 @@ public final class Scheduler {
             String reason = options.skip().get(ids[x]);
             if (isGroup(x)) {
                 move(x, TaskState.SKIPPED, EventReason.SKIPPED, null, reason, -1, time);
-                int[] moved = new int[children[x].length];
+                int[] moved = new int[model.childCount(x)];
                 int count = 0;
-                for (int c : children[x]) {
+                for (int c = x + 1; c <= x + moved.length; c++) {
                     if (!state[c].isFinal()) {
                         move(c, TaskState.SKIPPED, EventReason.SKIPPED, null, reason, x, time);
                         moved[count++] = c;
@@ -259,16 +255,6 @@ public final class Scheduler {
             settle(x, time);
         }
         skipping = false;
-        for (int x = 0; x < size; x++) {
-            if (parent[x] < 0 && state[x] != TaskState.SKIPPED) {
-                countedWeight += weight[x];
-            }
-        }
-        for (int x = 0; x < size; x++) {
-            if (parent[x] < 0 && state[x] == TaskState.PENDING && remaining[x] == 0) {
-                release(x, time);
-            }
-        }
     }
 
     // ---------------------------------------------------------------- queries
@@ -304,7 +290,7 @@ public final class Scheduler {
 
     /** The definition of an achievement or sub-execution (for {@code command}, {@code title}, ...). */
     public Achievement achievement(String id) {
-        return model.achievement(id);
+        return model.definition(node(id));
     }
 
     /** Whether the id is an achievement with sub_executions (a group, not itself a task). */
@@ -347,13 +333,14 @@ public final class Scheduler {
 
     /** 1 + its {@code retries} (its own, else its achievement's, else the run's default). */
     public int maxAttempts(String taskId) {
-        return maxAttempts[task(taskId)];
+        return maxAttempts(task(taskId));
     }
 
     /** How long one attempt may run ({@code timeout_minutes}, else its achievement's, else the run's default). */
     public Optional<Duration> timeout(String taskId) {
-        Integer minutes = timeoutMinutes[task(taskId)];
-        return minutes == null ? Optional.empty() : Optional.of(Duration.ofMinutes(minutes));
+        Integer minutes = model.timeoutMinutes(task(taskId));
+        minutes = minutes == null ? options.defaultTimeoutMinutes() : minutes;
+        return minutes == null || minutes < 1 ? Optional.empty() : Optional.of(Duration.ofMinutes(minutes));
     }
 
     /** The priority of a task: its longest remaining path of estimated hours, itself included. */
@@ -374,10 +361,24 @@ public final class Scheduler {
         if (free <= 0) {
             return List.of();
         }
-        int[] best = ready.top(free);
-        String[] out = new String[best.length];
-        for (int i = 0; i < best.length; i++) {
-            out[i] = ids[best[i]];
+        int k = Math.min(free, ready.size());
+        if (offered.length < k) {
+            offered = new int[Math.max(k, Math.min(2 * offered.length, runningNodes.length))];
+        }
+        int rank = ready.first();
+        offered[0] = byPriority[rank];
+        for (int i = 1; i < k; i++) {
+            rank = ready.ceiling(rank + 1);
+            offered[i] = byPriority[rank];
+        }
+        offeredCount = k;
+        offeredStarted = 0;
+        if (k == 1) {
+            return List.of(ids[offered[0]]);
+        }
+        String[] out = new String[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = ids[offered[i]];
         }
         return List.of(out);
     }
@@ -388,7 +389,7 @@ public final class Scheduler {
         return stopKind == null
                 && state[x] == TaskState.READY
                 && runningCount < options.maxParallel()
-                && (executorOf[x] < 0 || executorRunning[executorOf[x]] < 0);
+                && (model.executorOf(x) < 0 || executorRunning[model.executorOf(x)] < 0);
     }
 
     /** The running tasks, in plan order. */
@@ -451,7 +452,7 @@ public final class Scheduler {
             return Optional.empty();
         }
         Map<String, TaskRecord> links = new HashMap<>();
-        for (int at = x; at >= 0 && !links.containsKey(ids[at]); at = cause[at]) {
+        for (int at = x; at >= 0 && !links.containsKey(ids[at]); at = cause(at)) {
             links.put(ids[at], record(at));
         }
         return Optional.of(RunResult.chain(links.get(ids[x]), links));
@@ -471,7 +472,13 @@ public final class Scheduler {
      *     stopping
      */
     public void start(String taskId, Instant time) {
-        int x = task(taskId);
+        int x;
+        if (offeredStarted < offeredCount && ids[offered[offeredStarted]] == taskId) {
+            x = offered[offeredStarted++]; // the next of those startable() offered, as drivers start them
+            recent[taskId.hashCode() & (RECENT - 1)] = x + 1; // what the driver asks about next (definition, end)
+        } else {
+            x = task(taskId);
+        }
         Objects.requireNonNull(time, "time cannot be null");
         if (stopKind != null) {
             throw new IllegalStateException("cannot start " + taskId + ": the run is stopping (" + stopReason + ")");
@@ -483,7 +490,7 @@ public final class Scheduler {
             throw new IllegalStateException("cannot start " + taskId + ": all " + options.maxParallel()
                     + " slots are busy");
         }
-        int e = executorOf[x];
+        int e = model.executorOf(x);
         if (e >= 0 && executorRunning[e] >= 0) {
             throw new IllegalStateException("cannot start " + taskId + ": executor " + executorNames[e]
                     + " is running " + ids[executorRunning[e]]);
@@ -495,18 +502,18 @@ public final class Scheduler {
             startedAt[x] = time;
         }
         if (e < 0) {
-            ready.remove(x);
+            ready.remove(priority[x]);
         } else {
             executorQueues[e].remove(x);
             if (executorCandidate[e] >= 0) {
-                ready.remove(executorCandidate[e]);
+                ready.remove(priority[executorCandidate[e]]);
                 executorCandidate[e] = -1;
             }
             executorRunning[e] = x;
         }
         runningPos[x] = runningCount;
         runningNodes[runningCount++] = x;
-        int g = parent[x];
+        int g = model.parent(x);
         if (g >= 0 && state[g] == TaskState.READY) {
             move(g, TaskState.RUNNING, EventReason.SUB_EXECUTIONS, null, null, -1, time);
             startedAt[g] = time;
@@ -538,14 +545,14 @@ public final class Scheduler {
                 boolean timedOut = outcome.kind() == AttemptOutcome.Kind.TIMEOUT;
                 EventReason reason = timedOut ? EventReason.TIMEOUT : EventReason.FAILURE;
                 String text = outcome.message() != null ? outcome.message() : timedOut ? "timed out" : null;
-                if (attempts[x] < maxAttempts[x] && stopKind == null) {
+                if (attempts[x] < maxAttempts(x) && stopKind == null) {
                     emit(x, TaskState.READY, attempts[x], reason, outcome.exitCode(), text, -1, time);
                     apply(x, TaskState.READY, outcome.exitCode(), text, -1, time);
                     freeSlot(x);
                     enqueue(x);
                 } else {
                     end(x, TaskState.FAILED, reason, outcome.exitCode(), text, time);
-                    if (options.policy() == FailurePolicy.FAIL_FAST && stopKind == null && !optional[x]) {
+                    if (options.policy() == FailurePolicy.FAIL_FAST && stopKind == null && !model.isOptional(x)) {
                         String why = "fail-fast: " + ids[x] + " FAILED (" + RunResult.detail(record(x)) + ")";
                         List<String> running = halt(EventReason.FAIL_FAST, why, time);
                         interrupt = options.drain() ? List.of() : running;
@@ -617,8 +624,7 @@ public final class Scheduler {
         int last = runningNodes[--runningCount];
         runningNodes[p] = last;
         runningPos[last] = p;
-        runningPos[x] = -1;
-        int e = executorOf[x];
+        int e = model.executorOf(x);
         if (e >= 0) {
             executorRunning[e] = -1;
             refreshCandidate(e);
@@ -626,9 +632,9 @@ public final class Scheduler {
     }
 
     private void enqueue(int x) {
-        int e = executorOf[x];
+        int e = model.executorOf(x);
         if (e < 0) {
-            ready.add(x);
+            ready.add(priority[x]);
         } else {
             executorQueues[e].add(x);
             refreshCandidate(e);
@@ -643,10 +649,10 @@ public final class Scheduler {
             return;
         }
         if (current >= 0) {
-            ready.remove(current);
+            ready.remove(priority[current]);
         }
         if (best >= 0) {
-            ready.add(best);
+            ready.add(priority[best]);
         }
         executorCandidate[e] = best;
     }
@@ -658,7 +664,7 @@ public final class Scheduler {
         }
         move(x, TaskState.READY, EventReason.RELEASED, null, null, -1, time);
         if (isGroup(x)) {
-            for (int c : children[x]) {
+            for (int c = x + 1, end = x + 1 + model.childCount(x); c < end; c++) {
                 if (--remaining[c] == 0 && state[c] == TaskState.PENDING) {
                     release(c, time);
                 }
@@ -681,34 +687,33 @@ public final class Scheduler {
             int x = work[head++];
             TaskState s = state[x];
             if (s.satisfiesDependents()) {
-                for (int y : dependents[x]) {
+                for (int k = 0, count = model.dependentCount(x); k < count; k++) {
+                    int y = model.dependent(x, k);
                     if (--remaining[y] == 0 && state[y] == TaskState.PENDING) {
                         release(y, time);
                     }
                 }
             } else {
-                if (parent[x] < 0) {
+                if (model.parent(x) < 0) {
                     markLost(x);
                 }
                 if (!sweeping) {
-                    for (int y : dependents[x]) {
+                    for (int k = 0, count = model.dependentCount(x); k < count; k++) {
+                        int y = model.dependent(x, k);
                         if (state[y] == TaskState.PENDING) {
                             move(y, TaskState.BLOCKED, EventReason.DEPENDENCY_FAILED, null, null, x, time);
-                            work[tail++] = y;
-                            if (isGroup(y)) {
-                                for (int c : children[y]) {
-                                    if (state[c] == TaskState.PENDING) {
-                                        move(c, TaskState.BLOCKED, EventReason.DEPENDENCY_FAILED, null, null, y,
-                                                time);
-                                        work[tail++] = c;
-                                    }
+                            tail = queue(tail, y);
+                            for (int c = y + 1, end = y + 1 + model.childCount(y); c < end; c++) {
+                                if (state[c] == TaskState.PENDING) {
+                                    move(c, TaskState.BLOCKED, EventReason.DEPENDENCY_FAILED, null, null, y, time);
+                                    tail = queue(tail, c);
                                 }
                             }
                         }
                     }
                 }
             }
-            int g = parent[x];
+            int g = model.parent(x);
             if (g >= 0) {
                 int[] cc = childCounts[g];
                 cc[s.ordinal()]++;
@@ -719,14 +724,23 @@ public final class Scheduler {
                 if (s.blocksDependents()) {
                     markLost(g);
                 }
-                if (!state[g].isFinal() && finals == children[g].length) {
+                if (!state[g].isFinal() && finals == model.childCount(g)) {
                     TaskState to = groupOutcome(cc);
                     int decidedBy = to == TaskState.SKIPPED ? -1 : firstChild[g][to.ordinal()];
                     move(g, to, EventReason.SUB_EXECUTIONS, null, null, decidedBy, time);
-                    work[tail++] = g;
+                    tail = queue(tail, g);
                 }
             }
         }
+    }
+
+    /** Appends a node to {@link #work} (each node enters it at most once per settle), returning the new tail. */
+    private int queue(int tail, int x) {
+        if (tail == work.length) {
+            work = Arrays.copyOf(work, Math.min(size, 2 * tail));
+        }
+        work[tail] = x;
+        return tail + 1;
     }
 
     private static TaskState groupOutcome(int[] childCounts) {
@@ -743,7 +757,7 @@ public final class Scheduler {
     private void markLost(int x) {
         if (!lost[x] && state[x] != TaskState.SKIPPED) {
             lost[x] = true;
-            lostWeight += weight[x];
+            lostWeight += model.weight(x);
         }
     }
 
@@ -760,24 +774,36 @@ public final class Scheduler {
         if (!TaskState.canMove(from, to, isGroup(x))) {
             throw new IllegalStateException("illegal transition of " + ids[x] + ": " + from + " → " + to);
         }
-        listener.onEvent(new RunEvent(
-                time, ids[x], from, to, attempt, exit, text, reason, causeNode < 0 ? null : ids[causeNode]));
+        if (listener != RunListener.NONE) {
+            listener.onEvent(new RunEvent(
+                    time, ids[x], from, to, attempt, exit, text, reason, causeNode < 0 ? null : ids[causeNode]));
+        }
     }
 
     private void apply(int x, TaskState to, Integer exit, String text, int causeNode, Instant time) {
         TaskState from = state[x];
         state[x] = to;
-        if (parent[x] < 0) {
+        if (model.parent(x) < 0) {
             counts[from.ordinal()]--;
             counts[to.ordinal()]++;
         }
         if (exit != null) {
+            if (exitCode == null) {
+                exitCode = new Integer[size];
+            }
             exitCode[x] = exit;
         }
         if (text != null) {
+            if (message == null) {
+                message = new String[size];
+            }
             message[x] = text;
         }
         if (causeNode >= 0) {
+            if (cause == null) {
+                cause = new int[size];
+                Arrays.fill(cause, -1);
+            }
             cause[x] = causeNode;
         }
         if (to.isFinal()) {
@@ -790,26 +816,44 @@ public final class Scheduler {
 
     private TaskRecord record(int x) {
         int tries = attempts[x];
-        if (isGroup(x)) {
-            for (int c : children[x]) {
-                tries += attempts[c];
-            }
+        for (int c = x + 1, end = x + 1 + model.childCount(x); c < end; c++) {
+            tries += attempts[c];
         }
-        return new TaskRecord(ids[x], parent[x] < 0 ? null : ids[parent[x]], isGroup(x), state[x], tries,
-                exitCode[x], message[x], cause[x] < 0 ? null : ids[cause[x]], startedAt[x], finishedAt[x],
-                optional[x], required[x], weight[x]);
+        int p = model.parent(x);
+        int why = cause(x);
+        return new TaskRecord(ids[x], p < 0 ? null : ids[p], isGroup(x), state[x], tries,
+                exitCode == null ? null : exitCode[x], message == null ? null : message[x],
+                why < 0 ? null : ids[why], startedAt[x], finishedAt[x], model.isOptional(x), model.isRequired(x),
+                model.weight(x));
+    }
+
+    /** The node that blocked {@code x} or decided its group's state, or -1. */
+    private int cause(int x) {
+        return cause == null ? -1 : cause[x];
+    }
+
+    private int maxAttempts(int x) {
+        Integer retries = model.retries(x);
+        return 1 + Math.max(0, retries == null ? options.defaultRetries() : retries);
     }
 
     private boolean isGroup(int x) {
-        return children[x].length > 0;
+        return model.isGroup(x);
     }
 
     private int node(String id) {
-        return model.node(id);
+        Objects.requireNonNull(id, "id cannot be null");
+        int slot = id.hashCode() & (RECENT - 1);
+        int x = recent[slot] - 1;
+        if (x >= 0 && ids[x] == id) {
+            return x;
+        }
+        x = model.node(id);
+        recent[slot] = x + 1;
+        return x;
     }
 
     private int task(String id) {
-        return model.task(id);
+        return model.task(node(id), id);
     }
-
 }

@@ -6,7 +6,8 @@ import java.util.Arrays;
  * A binary min-heap of task nodes by priority. Priorities are precomputed ranks ({@code prio[node]}: 0 is the best —
  * longest remaining path, then plan order), so the heap holds plain ints and compares them directly. Positions are
  * kept (indexed by priority) so that removal is O(log n); several queues may share one position array when a node is
- * in at most one of them at a time.
+ * in at most one of them at a time. The scheduler keeps one per executor (the READY tasks of all executors together
+ * are a {@link RankSet}), so each grows only as large as its executor's backlog.
  */
 final class TaskQueue {
     private final int[] prio;
@@ -19,14 +20,6 @@ final class TaskQueue {
         this.prio = prio;
         this.byPrio = byPrio;
         this.pos = pos;
-    }
-
-    int size() {
-        return size;
-    }
-
-    boolean isEmpty() {
-        return size == 0;
     }
 
     /** The best node, or -1. */
@@ -62,62 +55,6 @@ final class TaskQueue {
             pos[heap[i]] = -1;
         }
         size = 0;
-    }
-
-    /** The {@code k} best nodes, best first, without changing the queue: O(k log k). */
-    int[] top(int k) {
-        k = Math.min(k, size);
-        int[] out = new int[k];
-        if (k == 0) {
-            return out;
-        }
-        if (k == 1) {
-            out[0] = byPrio[heap[0]];
-            return out;
-        }
-        // A small heap of positions in this heap ("frontier"): pop the best, push its two children.
-        int[] frontier = new int[k + 2];
-        int fs = 0;
-        frontier[fs++] = 0;
-        for (int n = 0; n < k; n++) {
-            int hi = frontier[0];
-            out[n] = byPrio[heap[hi]];
-            frontier[0] = frontier[--fs];
-            siftFrontierDown(frontier, fs);
-            for (int child = 2 * hi + 1; child <= 2 * hi + 2 && child < size; child++) {
-                int i = fs++;
-                frontier[i] = child;
-                while (i > 0) {
-                    int parent = (i - 1) >>> 1;
-                    if (heap[frontier[i]] >= heap[frontier[parent]]) {
-                        break;
-                    }
-                    int t = frontier[i];
-                    frontier[i] = frontier[parent];
-                    frontier[parent] = t;
-                    i = parent;
-                }
-            }
-        }
-        return out;
-    }
-
-    private void siftFrontierDown(int[] f, int fs) {
-        int i = 0;
-        while (true) {
-            int l = 2 * i + 1;
-            if (l >= fs) {
-                return;
-            }
-            int best = l + 1 < fs && heap[f[l + 1]] < heap[f[l]] ? l + 1 : l;
-            if (heap[f[best]] >= heap[f[i]]) {
-                return;
-            }
-            int t = f[i];
-            f[i] = f[best];
-            f[best] = t;
-            i = best;
-        }
     }
 
     private void up(int i, int value) {
