@@ -3,18 +3,19 @@ package io.parallelplan.core.graph;
 import java.util.List;
 
 /**
- * Id to node lookups for {@link PlanGraph}: open addressing over parallel arrays, so a plan of 100,000 achievements
- * costs three arrays instead of 100,000 map entries and boxed integers, and a probe compares the cached hash before it
- * touches a string. The first node with an id wins. Immutable once built.
+ * Id to node lookups for {@link PlanGraph} (and the reports' own lists of achievements): open addressing over parallel
+ * arrays, so a plan of 100,000 achievements costs three arrays instead of 100,000 map entries and boxed integers, and
+ * a probe compares the cached hash before it touches a string. The first node with an id wins. Immutable once built.
  */
-final class IdIndex {
+public final class IdIndex {
     private final String[] keys;
     private final int[] hashes;
     private final int[] nodes;
     private final int mask;
     private boolean repeats;
 
-    IdIndex(List<String> ids) {
+    /** Indexes {@code ids}: the node of an id is its position in the list. */
+    public IdIndex(List<String> ids) {
         int capacity = Integer.highestOneBit(Math.max(4, ids.size() * 2 - 1)) << 1;
         keys = new String[capacity];
         hashes = new int[capacity];
@@ -46,7 +47,7 @@ final class IdIndex {
      * The first node with this id, or -1. The id is usually the very string the index holds (dependencies read by the
      * fast reader, ids a scheduler handed out): that is recognized before the stored hash is read.
      */
-    int get(String id) {
+    public int get(String id) {
         int h = spread(id.hashCode());
         for (int slot = h & mask; ; slot = (slot + 1) & mask) {
             String key = keys[slot];

@@ -1,5 +1,6 @@
 package io.parallelplan.core.report;
 
+import io.parallelplan.core.graph.IdIndex;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,14 +135,15 @@ public record ReportSnapshot(
      * entry itself: the edges {@link #forEachEdge} visits.
      */
     EntryEdges dependencyIndices() {
-        Map<String, Integer> index = indexById();
+        // The first entry of an id, as indexById() gives, without a map entry and a boxed index per entry.
+        IdIndex index = new IdIndex(entries.stream().map(Entry::id).toList());
         int[] start = new int[entries.size() + 1];
         int[] to = new int[16];
         int edges = 0;
         for (int v = 0; v < entries.size(); v++) {
             for (String id : entries.get(v).dependencies()) {
-                Integer u = index.get(id);
-                if (u != null && u != v) {
+                int u = index.get(id);
+                if (u >= 0 && u != v) {
                     if (edges == to.length) {
                         to = Arrays.copyOf(to, edges * 2);
                     }
