@@ -30,6 +30,8 @@ class SchedulerPropertyTest {
         final List<RunEvent> events = new ArrayList<>();
         final int failPercent;
         final int timeoutPercent;
+        /** Whether ids are handed back as equal copies rather than the strings the scheduler gave. */
+        boolean copies;
         boolean stopped;
         Instant time = T0;
 
@@ -79,17 +81,21 @@ class SchedulerPropertyTest {
                     } else {
                         outcome = AttemptOutcome.success();
                     }
-                    interrupt(s.finish(id, outcome, time));
+                    interrupt(s.finish(copy(id), outcome, time));
                 }
             }
         }
 
         private void interrupt(List<String> ids) {
             for (String id : ids) {
-                if (s.state(id) == TaskState.RUNNING) {
-                    s.finish(id, AttemptOutcome.interrupted(null), time);
+                if (s.state(copy(id)) == TaskState.RUNNING) {
+                    s.finish(copy(id), AttemptOutcome.interrupted(null), time);
                 }
             }
+        }
+
+        private String copy(String id) {
+            return copies ? new String(id) : id;
         }
 
         private void checkStartable(List<String> startable) {
@@ -110,7 +116,7 @@ class SchedulerPropertyTest {
                 assertThat(s.state(d).satisfiesDependents())
                         .as("%s starts while its dependency %s is %s", id, d, s.state(d)).isTrue();
             }
-            s.start(id, time);
+            s.start(copy(id), time);
             starts.merge(id, 1, Integer::sum);
             assertThat(s.runningCount()).isLessThanOrEqualTo(s.options().maxParallel());
             Set<String> busy = new HashSet<>();
@@ -170,6 +176,27 @@ class SchedulerPropertyTest {
             }
         }
         checkResult(s.result(), s);
+    }
+
+    @Property(tries = 200)
+    void shouldRunTheSameWhetherIdsComeBackAsGivenOrAsEqualCopies(
+            @ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 25) int size,
+            @ForAll @IntRange(min = 1, max = 4) int maxParallel,
+            @ForAll FailurePolicy policy,
+            @ForAll @IntRange(min = 0, max = 40) int failPercent) {
+        // The scheduler recognizes the strings startable() offered by identity, and those asked about lately: a
+        // driver that passes equal strings of its own (read back from a file, say) must see the very same run.
+        List<List<RunEvent>> runs = new ArrayList<>();
+        for (boolean copies : new boolean[] {false, true}) {
+            Random random = new Random(seed);
+            RandomPlans plans = RandomPlans.generate(random, size);
+            Driver d = new Driver(plans, options(random, policy, maxParallel), random, failPercent);
+            d.copies = copies;
+            d.run(true);
+            runs.add(d.events);
+        }
+        assertThat(runs.get(1)).isEqualTo(runs.get(0));
     }
 
     @Property(tries = 200)
