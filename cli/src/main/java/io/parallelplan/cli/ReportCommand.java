@@ -247,14 +247,20 @@ final class ReportCommand implements Callable<Integer> {
     private static ReportSnapshot runSnapshot(LoadedPlan loaded, RunFolder run, RecordedRun recorded,
             PrintWriter err) {
         LedgerState state = recorded.state();
-        if (!state.header().planHash().equals(Definitions.of(loaded.plan()).planHash())) {
-            err.println("parallel-plan: warning: the plan changed since run " + state.runId()
-                    + "; the report draws today's plan with that run's states");
+        // The plan's hash (a SHA-256 per achievement) is taken on a second thread while the snapshot is made; the
+        // warning still comes before anything of the report.
+        FutureTask<Definitions> definitions = Background.start("plan-hash", () -> Definitions.of(loaded.plan()));
+        try {
+            return RunReports.ofLedger(loaded, recorded, (id, attempt) -> {
+                List<String> lines = LogTail.lastLines(run.log(id, attempt), LOG_TAIL_LINES);
+                return lines.isEmpty() ? null : String.join("\n", lines);
+            });
+        } finally {
+            if (!state.header().planHash().equals(Background.join(definitions).planHash())) {
+                err.println("parallel-plan: warning: the plan changed since run " + state.runId()
+                        + "; the report draws today's plan with that run's states");
+            }
         }
-        return RunReports.ofLedger(loaded, recorded, (id, attempt) -> {
-            List<String> lines = LogTail.lastLines(run.log(id, attempt), LOG_TAIL_LINES);
-            return lines.isEmpty() ? null : String.join("\n", lines);
-        });
     }
 
     private int usage(PrintWriter err, String problem) {

@@ -134,6 +134,23 @@ class ReportCommandTest {
     }
 
     @Test
+    void shouldWarnWhenThePlanChangedSinceTheRunAndStillDrawIt() throws Exception {
+        Path folder = plan();
+        run(folder, "20260302-100000-000", T0);
+        CliRun same = CliRun.of("report", folder.toString(), "--format", "json");
+        assertThat(same.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(same.err()).isEmpty();
+        // A new dependency changes what 2.1 is: the report warns, then draws today's plan with the run's states.
+        Files.writeString(folder.resolve("parallel.json"), Files.readString(folder.resolve("parallel.json"))
+                .replace("\"dependencies\": [\"1.2\"]", "\"dependencies\": [\"1.2\", \"1.1\"]"));
+        CliRun changed = CliRun.of("report", folder.toString(), "--format", "json");
+        assertThat(changed.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(changed.err()).isEqualTo("parallel-plan: warning: the plan changed since run 20260302-100000-000; "
+                + "the report draws today's plan with that run's states\n");
+        assertThat(changed.out()).contains("\"state\" : \"BLOCKED\"");
+    }
+
+    @Test
     void shouldReportAnUnreadableLedgerAfterThePlanIsFoundValidAndThePlansErrorsFirst() throws Exception {
         // The ledger is read on a second thread while the plan is validated: what fails still reads as before.
         Path folder = plan();

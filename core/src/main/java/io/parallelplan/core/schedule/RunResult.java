@@ -126,13 +126,14 @@ public record RunResult(
         }
         String line = countLine(achievements, counts, status, score, minScore, badRequired);
         List<BlockedChain> chains = new ArrayList<>();
+        Links links = new Links(byId);
         for (TaskRecord r : records) {
             if (r.state() != TaskState.BLOCKED) {
                 continue;
             }
             TaskRecord parent = r.parentId() == null ? null : byId.get(r.parentId());
             if (parent == null || parent.state() != TaskState.BLOCKED) {
-                chains.add(chain(r, byId));
+                chains.add(links.chain(r));
             }
         }
         return new RunResult(status, finished, policy, counts, score, minScore, line, chains,
@@ -169,6 +170,66 @@ public record RunResult(
             ids.add(blocked.cause() == null ? "?" : blocked.cause());
         }
         return new BlockedChain(ids, text.toString());
+    }
+
+    /**
+     * The chains of many blocked records at once: each record's part of a chain (its link and the text from it to the
+     * root cause) is worked out once and shared by every chain that passes through it, where following each chain on
+     * its own walks the shared links again (thousands of chains dozens of links long after an early failure). The
+     * chains are {@link #chain}'s; cause links that loop (never written by a scheduler) are left to it.
+     */
+    private static final class Links {
+        /** A record's link: its id, the next link, and the chain's text from it on. */
+        private record Link(String id, Link next, String text) {}
+
+        private final Map<String, TaskRecord> byId;
+        private final Map<String, Link> links = new HashMap<>();
+
+        Links(Map<String, TaskRecord> byId) {
+            this.byId = byId;
+        }
+
+        BlockedChain chain(TaskRecord blocked) {
+            // Walk to the first record already linked, or to the root cause.
+            List<TaskRecord> walked = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            Link known = null;
+            for (TaskRecord at = blocked; at != null; at = next(at)) {
+                known = links.get(at.id());
+                if (known != null) {
+                    break;
+                }
+                if (!seen.add(at.id())) {
+                    return RunResult.chain(blocked, byId);
+                }
+                walked.add(at);
+            }
+            for (int i = walked.size() - 1; i >= 0; i--) {
+                TaskRecord at = walked.get(i);
+                String head = at.id() + ' ' + at.state();
+                if (known == null) {
+                    String detail = detail(at);
+                    known = new Link(at.id(), null, detail.isEmpty() ? head : head + " (" + detail + ')');
+                } else {
+                    known = new Link(at.id(), known, head + " ← " + known.text());
+                }
+                links.put(at.id(), known);
+            }
+            List<String> ids = new ArrayList<>();
+            for (Link l = known; l != null; l = l.next()) {
+                ids.add(l.id());
+            }
+            if (ids.size() < 2) {
+                ids.add(blocked.cause() == null ? "?" : blocked.cause());
+            }
+            return new BlockedChain(ids, known.text());
+        }
+
+        /** The record a chain goes on to from {@code at}, or {@code null} where it ends (as {@link #chain} says). */
+        private TaskRecord next(TaskRecord at) {
+            boolean follows = at.state() == TaskState.BLOCKED || (at.group() && at.state().blocksDependents());
+            return follows && at.cause() != null ? byId.get(at.cause()) : null;
+        }
     }
 
     /** The detail shown after a chain's root cause: {@code exit 2 after 2 attempts}, a cancel reason, .... */
