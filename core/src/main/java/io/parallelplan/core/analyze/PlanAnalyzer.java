@@ -3,8 +3,10 @@ package io.parallelplan.core.analyze;
 import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,9 @@ import java.util.Objects;
  * <p>The makespan is what critical-path list scheduling achieves: whenever an executor is free, start the ready
  * achievement with the longest remaining path of hours (ties: plan order); achievements naming the same
  * {@code executor} never overlap. The same priority drives the real scheduler, so the estimate and a run agree.
- * Achievements that finish at the same moment release their dependents together before the next choice.
+ * Achievements that finish at the same moment release their dependents together before the next choice. With an
+ * executor for every achievement and none named, everything starts the moment its last dependency finishes, and the
+ * same makespan and peak come from the start and finish times without simulating.
  *
  * <p>On {@link Lanes} the same simulation also says who does what ({@link #schedule(PlanGraph, Lanes)}): an
  * achievement pinned to a named lane waits for that lane; any other takes the first free lane that has no pinned
@@ -52,7 +56,7 @@ public final class PlanAnalyzer {
      * @throws IllegalArgumentException if the graph has a cycle or executors is below 1
      */
     public PlanAnalysis analyze(PlanGraph graph, int executors) {
-        return analyze(graph, executors, null);
+        return analyze(graph, executors, null, true);
     }
 
     /**
@@ -60,7 +64,7 @@ public final class PlanAnalyzer {
      * the achievements naming them, exactly as {@link #schedule(PlanGraph, Lanes)} does.
      */
     public PlanAnalysis analyze(PlanGraph graph, Lanes lanes) {
-        return analyze(graph, lanes.size(), lanes.named() ? lanes : null);
+        return analyze(graph, lanes.size(), lanes.named() ? lanes : null, true);
     }
 
     /**
@@ -81,7 +85,11 @@ public final class PlanAnalyzer {
         return new LaneSchedule(lanes, s.makespan(), lane, start, hours, started);
     }
 
-    private PlanAnalysis analyze(PlanGraph graph, int executors, Lanes pinning) {
+    /**
+     * The analysis; {@code shortcut} lets {@link #unlimited} stand in for the simulation where it gives the same
+     * result (tests compare the two).
+     */
+    PlanAnalysis analyze(PlanGraph graph, int executors, Lanes pinning, boolean shortcut) {
         Objects.requireNonNull(graph, "graph cannot be null");
         if (executors < 1) {
             throw new IllegalArgumentException("executors must be at least 1");
@@ -90,6 +98,7 @@ public final class PlanAnalyzer {
         int n = graph.size();
         double[] hours = hours(graph);
         int[] level = new int[n];
+        double[] start = new double[n];
         double[] longest = new double[n];
         int[] previous = new int[n];
         int maxLevel = -1;
@@ -109,6 +118,7 @@ public final class PlanAnalyzer {
                 }
             }
             level[v] = lv;
+            start[v] = best;
             longest[v] = best + hours[v];
             previous[v] = bestDep;
             maxLevel = Math.max(maxLevel, lv);
@@ -122,10 +132,15 @@ public final class PlanAnalyzer {
         }
         int width = levels.stream().mapToInt(List::size).max().orElse(0);
         PlanAnalysis.CriticalPath critical = criticalPath(graph, longest, previous);
-        Schedule schedule = pinning == null
-                ? schedule(graph, hours, remainingHours(graph, order, hours), executors, null, null)
-                : schedule(graph, hours, remainingHours(graph, order, hours), executors, pinning,
-                        new Timeline(new int[graph.size()], new double[graph.size()], new int[graph.size()]));
+        Schedule schedule;
+        if (shortcut && startsAllAtOnce(graph, executors, pinning)) {
+            schedule = unlimited(graph, order, start, longest);
+        } else {
+            schedule = pinning == null
+                    ? schedule(graph, hours, remainingHours(graph, order, hours), executors, null, null)
+                    : schedule(graph, hours, remainingHours(graph, order, hours), executors, pinning,
+                            new Timeline(new int[n], new double[n], new int[n]));
+        }
         return new PlanAnalysis(levels, critical, width, sequential, executors, schedule.makespan(), schedule.peak(),
                 bound);
     }
@@ -322,6 +337,138 @@ public final class PlanAnalyzer {
             }
         }
         return new Schedule(now, peak);
+    }
+
+    /**
+     * Whether the simulation would start every achievement the moment its last dependency finishes: executors for
+     * all of them at once, none pinned, and no named {@code executor} (two achievements naming one never overlap).
+     */
+    static boolean startsAllAtOnce(PlanGraph graph, int executors, Lanes pinning) {
+        if (pinning != null || executors < graph.size()) {
+            return false;
+        }
+        for (Achievement a : graph.achievements()) {
+            if (a.executor() != null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The simulation's makespan and peak when it starts every achievement the moment its last dependency finishes
+     * ({@link #startsAllAtOnce}), bit for bit, without simulating: in O(n log n) with two sorts of doubles instead
+     * of two heaps under comparators. {@code start[v]} is the last finish of v's dependencies (0 without any) and
+     * {@code finish[v] = start[v] + hours[v]}: the sums the simulation makes, which starts v at the moment its
+     * last dependency is taken out of the running set, at that dependency's finish.
+     *
+     * <p>The makespan is the last finish. The simulation counts the running achievements after it has started
+     * everything ready at a moment T, before it takes out what finishes at T, and the peak is the largest count.
+     * Counts only rise when something starts, so the largest is one made at a start time T. Everything starting at
+     * T starts in the first round at T unless a zero-hour achievement (finish == start) is involved; then that
+     * count is {@code C(T) = #(start <= T) - #(finish <= T)}: what started by T and finishes after T (a zero-hour
+     * achievement started at T counts in both terms, and is out). {@link #cascades} corrects the count for the
+     * moments where zero-hour achievements start.
+     */
+    private static Schedule unlimited(PlanGraph graph, int[] order, double[] start, double[] finish) {
+        int n = start.length;
+        if (n == 0) {
+            return new Schedule(0, 0);
+        }
+        Cascades cascades = cascades(graph, order, start, finish);
+        double[] starts = start.clone();
+        double[] finishes = finish.clone();
+        Arrays.sort(starts);
+        Arrays.sort(finishes);
+        int peak = 0;
+        int started = 0;
+        int finished = 0;
+        int cascade = 0;
+        while (started < n) {
+            double t = starts[started];
+            while (started < n && starts[started] == t) {
+                started++;
+            }
+            while (finished < n && finishes[finished] <= t) {
+                finished++;
+            }
+            int count = started - finished;
+            if (cascade < cascades.times().length && cascades.times()[cascade] == t) {
+                count += cascades.extra()[cascade++];
+            }
+            peak = Math.max(peak, count);
+        }
+        return new Schedule(finishes[n - 1], peak);
+    }
+
+    /**
+     * The moments at which zero-hour achievements start (ascending) and how far the simulation's largest count at
+     * each exceeds {@code C(T)} of {@link #unlimited}.
+     */
+    private record Cascades(double[] times, int[] extra) {}
+
+    /**
+     * Zero-hour cascades. A zero-hour achievement started at T is taken out in the same step, at T; only then are
+     * its dependents released, and they start in a further round at T. So each achievement starting at T has a
+     * round: 0, or one more than the highest round of its zero-hour dependencies finishing at T. The count of
+     * round r at T is what runs across T, plus everything with a duration started at T in rounds up to r, plus
+     * the zero-hour achievements of round r (those of earlier rounds are out, later ones not started): that is
+     * {@code C(T) - (achievements with a duration started at T in a round after r) + (zero-hour ones of round
+     * r)}. Rounds 0 to the last all start something (a round needs a zero-hour achievement in the round before),
+     * so the largest count at T exceeds {@code C(T)} by the largest of those corrections over the rounds.
+     */
+    private static Cascades cascades(PlanGraph graph, int[] order, double[] start, double[] finish) {
+        int n = start.length;
+        int zero = 0;
+        while (zero < n && start[zero] != finish[zero]) {
+            zero++;
+        }
+        if (zero == n) {
+            return new Cascades(new double[0], new int[0]);
+        }
+        int[] round = new int[n];
+        List<Integer> involved = new ArrayList<>();
+        for (int v : order) {
+            for (int k = 0; k < graph.dependencyCount(v); k++) {
+                int d = graph.dependency(v, k);
+                if (start[d] == finish[d] && finish[d] == start[v]) {
+                    round[v] = Math.max(round[v], round[d] + 1);
+                }
+            }
+            if (start[v] == finish[v] || round[v] > 0) {
+                involved.add(v);
+            }
+        }
+        // By moment, and at each moment from the last round down.
+        involved.sort(Comparator.<Integer>comparingDouble(v -> start[v])
+                .thenComparing(v -> round[v], Comparator.reverseOrder()));
+        double[] times = new double[involved.size()];
+        int[] extra = new int[times.length];
+        int moments = 0;
+        int i = 0;
+        while (i < involved.size()) {
+            double t = start[involved.get(i)];
+            int most = Integer.MIN_VALUE;
+            int later = 0; // achievements with a duration started at t in the rounds after this one
+            while (i < involved.size() && start[involved.get(i)] == t) {
+                int r = round[involved.get(i)];
+                int zeroHour = 0;
+                int timed = 0;
+                for (; i < involved.size() && start[involved.get(i)] == t && round[involved.get(i)] == r; i++) {
+                    int v = involved.get(i);
+                    if (start[v] == finish[v]) {
+                        zeroHour++;
+                    } else {
+                        timed++;
+                    }
+                }
+                most = Math.max(most, zeroHour - later);
+                later += timed;
+            }
+            times[moments] = t;
+            extra[moments++] = most;
+        }
+        return new Cascades(Arrays.copyOf(times, moments), Arrays.copyOf(extra, moments));
     }
 
     /** Frees executor {@code e}: the best achievement parked for it goes back to the ready queue. */
