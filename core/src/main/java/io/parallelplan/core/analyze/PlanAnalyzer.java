@@ -96,7 +96,13 @@ public final class PlanAnalyzer {
         }
         int[] order = checkedOrder(graph);
         int n = graph.size();
-        double[] hours = hours(graph);
+        double[] hours = new double[n];
+        boolean executorNamed = false;
+        for (int v = 0; v < n; v++) {
+            Achievement a = graph.achievement(v);
+            hours[v] = hours(a);
+            executorNamed |= a.executor() != null;
+        }
         int[] level = new int[n];
         double[] start = new double[n];
         double[] longest = new double[n];
@@ -123,17 +129,28 @@ public final class PlanAnalyzer {
             previous[v] = bestDep;
             maxLevel = Math.max(maxLevel, lv);
         }
-        List<List<String>> levels = new ArrayList<>();
-        for (int i = 0; i <= maxLevel; i++) {
-            levels.add(new ArrayList<>());
+        int[] levelSize = new int[maxLevel + 1];
+        for (int v = 0; v < n; v++) {
+            levelSize[level[v]]++;
+        }
+        String[][] levelIds = new String[maxLevel + 1][];
+        int width = 0;
+        for (int l = 0; l <= maxLevel; l++) {
+            levelIds[l] = new String[levelSize[l]];
+            width = Math.max(width, levelSize[l]);
+            levelSize[l] = 0; // from here on, how many ids are placed
         }
         for (int v = 0; v < n; v++) {
-            levels.get(level[v]).add(graph.id(v));
+            levelIds[level[v]][levelSize[level[v]]++] = graph.id(v);
         }
-        int width = levels.stream().mapToInt(List::size).max().orElse(0);
+        List<List<String>> levels = new ArrayList<>(levelIds.length);
+        for (String[] ids : levelIds) {
+            levels.add(Arrays.asList(ids));
+        }
         PlanAnalysis.CriticalPath critical = criticalPath(graph, longest, previous);
         Schedule schedule;
-        if (shortcut && startsAllAtOnce(graph, executors, pinning)) {
+        // With an executor for every achievement and none named, everything starts once its dependencies are done.
+        if (shortcut && pinning == null && executors >= n && !executorNamed) {
             schedule = unlimited(graph, order, start, longest);
         } else {
             schedule = pinning == null
@@ -340,24 +357,8 @@ public final class PlanAnalyzer {
     }
 
     /**
-     * Whether the simulation would start every achievement the moment its last dependency finishes: executors for
-     * all of them at once, none pinned, and no named {@code executor} (two achievements naming one never overlap).
-     */
-    static boolean startsAllAtOnce(PlanGraph graph, int executors, Lanes pinning) {
-        if (pinning != null || executors < graph.size()) {
-            return false;
-        }
-        for (Achievement a : graph.achievements()) {
-            if (a.executor() != null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * The simulation's makespan and peak when it starts every achievement the moment its last dependency finishes
-     * ({@link #startsAllAtOnce}), bit for bit, without simulating: in O(n log n) with two sorts of doubles instead
+     * (an executor for every achievement, none pinned or named), bit for bit, without simulating: in O(n log n) with two sorts of doubles instead
      * of two heaps under comparators. {@code start[v]} is the last finish of v's dependencies (0 without any) and
      * {@code finish[v] = start[v] + hours[v]}: the sums the simulation makes, which starts v at the moment its
      * last dependency is taken out of the running set, at that dependency's finish.

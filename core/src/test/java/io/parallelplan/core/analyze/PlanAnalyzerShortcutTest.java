@@ -93,19 +93,6 @@ class PlanAnalyzerShortcutTest {
         assertSameAsSimulation(c.graph(), c.bound(), c.graph().size() + 1);
     }
 
-    @Property(tries = 500)
-    void shouldStandInOnlyWhenEverythingCanStartAtOnce(@ForAll("plans") Case c) {
-        PlanGraph graph = c.graph();
-        boolean named = graph.achievements().stream().anyMatch(a -> a.executor() != null);
-        assertThat(PlanAnalyzer.startsAllAtOnce(graph, PlanAnalyzer.UNLIMITED, null)).isEqualTo(!named);
-        assertThat(PlanAnalyzer.startsAllAtOnce(graph, graph.size(), null)).isEqualTo(!named);
-        if (graph.size() > 1) {
-            assertThat(PlanAnalyzer.startsAllAtOnce(graph, graph.size() - 1, null)).isFalse();
-        }
-        assertThat(PlanAnalyzer.startsAllAtOnce(graph, PlanAnalyzer.UNLIMITED, Lanes.named(List.of("alice"))))
-                .isFalse();
-    }
-
     /**
      * Zero-hour achievements in rounds at one moment: a (1 h) ends at 1; b and c (0 h) start at 1 and release d
      * (2 h) and e (0 h) into the next round at 1, and e releases f (0 h) into the round after. Round 0 at 1 runs
