@@ -145,7 +145,7 @@ public final class PlanAnalyzer {
         }
         List<List<String>> levels = new ArrayList<>(levelIds.length);
         for (String[] ids : levelIds) {
-            levels.add(Arrays.asList(ids));
+            levels.add(List.of(ids));
         }
         PlanAnalysis.CriticalPath critical = criticalPath(graph, longest, previous);
         Schedule schedule;
