@@ -379,8 +379,8 @@ public final class PlanAnalyzer {
         Cascades cascades = cascades(graph, order, start, finish);
         double[] starts = start.clone();
         double[] finishes = finish.clone();
-        Arrays.sort(starts);
-        Arrays.sort(finishes);
+        sortTimes(starts);
+        sortTimes(finishes);
         int peak = 0;
         int started = 0;
         int finished = 0;
@@ -400,6 +400,30 @@ public final class PlanAnalyzer {
             peak = Math.max(peak, count);
         }
         return new Schedule(finishes[n - 1], peak);
+    }
+
+    /**
+     * Sorts start or finish times: by counting when all are whole hours below a bound linear in their number (as
+     * plans with whole-hour estimates and ranges have them), which is linear; else with {@link Arrays#sort}.
+     */
+    private static void sortTimes(double[] times) {
+        int bound = 2 * times.length + 1024;
+        for (double t : times) {
+            if (!(t >= 0 && t < bound && t == (int) t)) {
+                Arrays.sort(times);
+                return;
+            }
+        }
+        int[] count = new int[bound];
+        for (double t : times) {
+            count[(int) t]++;
+        }
+        int k = 0;
+        for (int hour = 0; hour < bound; hour++) {
+            for (int c = count[hour]; c > 0; c--) {
+                times[k++] = hour;
+            }
+        }
     }
 
     /**

@@ -26,14 +26,17 @@ class PlanAnalyzerShortcutTest {
     /** Estimates drawn from: zero-hour ones often, few distinct values (many equal finish times), ranges. */
     private static final String[] ESTIMATES = {"0", "0", "0", "0", "1", "1", "2", "0.5", "3", "1-3", "0-2", "2-2.5",
         "0.1", "0.2", "0.3"};
+    /** Whole hours only, under every bound but the middle one (the analyzer counts such times instead of sorting). */
+    private static final String[] WHOLE_ESTIMATES = {"0", "0", "1", "1", "2", "3", "8", "1-3", "0-2", "40"};
 
     @Provide
     Arbitrary<Case> plans() {
         return Combinators.combine(Arbitraries.integers().between(0, 60), Arbitraries.longs(),
                         Arbitraries.integers().between(0, 100), Arbitraries.of(EstimateBound.class),
-                        Arbitraries.integers().between(0, 5))
-                .as((n, seed, density, bound, executors) -> new Case(
-                        randomPlan(n, new Random(seed), density / 100.0, executors == 0), bound));
+                        Arbitraries.integers().between(0, 5), Arbitraries.of(true, false))
+                .as((n, seed, density, bound, executors, whole) -> new Case(
+                        randomPlan(n, new Random(seed), density / 100.0, executors == 0, whole),
+                        whole && bound == EstimateBound.MIDDLE ? EstimateBound.UPPER : bound));
     }
 
     /** A plan and the bound its ranges count by. */
@@ -53,13 +56,15 @@ class PlanAnalyzerShortcutTest {
      * Node i depends on earlier nodes with probability {@code density}, or, one time in three, on one of the last
      * few only (long chains, where zero-hour achievements cascade); the list is then shuffled.
      */
-    private static PlanGraph randomPlan(int n, Random random, double density, boolean executors) {
+    private static PlanGraph randomPlan(int n, Random random, double density, boolean executors, boolean whole) {
         List<Achievement> achievements = new ArrayList<>();
         boolean chains = random.nextInt(3) == 0;
         for (int i = 0; i < n; i++) {
             Achievement.Builder b = Achievement.builder("a" + i);
             int odd = random.nextInt(40);
-            if (odd == 0) {
+            if (whole) {
+                b.estimate(WHOLE_ESTIMATES[random.nextInt(WHOLE_ESTIMATES.length)]);
+            } else if (odd == 0) {
                 b.estimate("9".repeat(400)); // read as infinitely many hours
             } else if (odd == 1) {
                 b.hours(-0.0);
