@@ -358,18 +358,18 @@ public final class PlanAnalyzer {
 
     /**
      * The simulation's makespan and peak when it starts every achievement the moment its last dependency finishes
-     * (an executor for every achievement, none pinned or named), bit for bit, without simulating: in O(n log n) with two sorts of doubles instead
-     * of two heaps under comparators. {@code start[v]} is the last finish of v's dependencies (0 without any) and
-     * {@code finish[v] = start[v] + hours[v]}: the sums the simulation makes, which starts v at the moment its
-     * last dependency is taken out of the running set, at that dependency's finish.
+     * (an executor for every achievement, none pinned or named), bit for bit, without simulating: two sorts of the
+     * times instead of two heaps under comparators. {@code start[v]} is the last finish of v's dependencies (0
+     * without any) and {@code finish[v] = start[v] + hours[v]}: the sums the simulation makes, which starts v at
+     * the moment its last dependency is taken out of the running set, at that dependency's finish.
      *
      * <p>The makespan is the last finish. The simulation counts the running achievements after it has started
      * everything ready at a moment T, before it takes out what finishes at T, and the peak is the largest count.
-     * Counts only rise when something starts, so the largest is one made at a start time T. Everything starting at
-     * T starts in the first round at T unless a zero-hour achievement (finish == start) is involved; then that
-     * count is {@code C(T) = #(start <= T) - #(finish <= T)}: what started by T and finishes after T (a zero-hour
-     * achievement started at T counts in both terms, and is out). {@link #cascades} corrects the count for the
-     * moments where zero-hour achievements start.
+     * Counts only rise when something starts, so the largest is one made at a start time T. Unless a zero-hour
+     * achievement (finish == start) starts at T, everything starting at T starts at once and that count is
+     * {@code C(T) = #(start <= T) - #(finish <= T)}: what started by T and finishes after T (a zero-hour achievement
+     * started at T counts in both terms, and is out). {@link #cascades} corrects the count for the moments where
+     * zero-hour achievements start.
      */
     private static Schedule unlimited(PlanGraph graph, int[] order, double[] start, double[] finish) {
         int n = start.length;
