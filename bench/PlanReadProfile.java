@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * fresh JVM — the same work a command does once — then the same again {@code repeats} times (warm). Bench-only: run
  * it with the launcher's JVM flags and the CLI jar on the class path, as bench/plan-scale.sh does with PROFILE=1:
  *
- * <pre>java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp cli/target/parallel-plan.jar bench/PlanReadProfile.java PLAN [REPEATS]</pre>
+ * <pre>java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:Tier3BackEdgeThreshold=5000 -cp cli/target/parallel-plan.jar bench/PlanReadProfile.java PLAN [REPEATS]</pre>
  */
 public final class PlanReadProfile {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();

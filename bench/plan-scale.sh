@@ -76,8 +76,8 @@ done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 if [ "${PROFILE:-0}" = 1 ]; then
-  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx512m -cp cli/target/parallel-plan.jar \
-    bench/PlanReadProfile.java "$plan" 3
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:Tier3BackEdgeThreshold=5000 -Xmx512m \
+    -cp cli/target/parallel-plan.jar bench/PlanReadProfile.java "$plan" 3
 fi
 
 if [ "$BIG" -gt 0 ]; then

@@ -22,9 +22,16 @@ import java.io.UncheckedIOException;
  */
 public final class FindingsPrinter {
     private static final String RESET = "\u001b[0m";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final boolean colour;
+
+    /**
+     * The JSON mapper, made on first use: making one costs about 20 ms of CPU (Jackson's classes and their static
+     * state), which the text output, every command's usual one, does not need.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     /** @param colour whether to colour severities with ANSI escapes */
     public FindingsPrinter(boolean colour) {
@@ -102,7 +109,7 @@ public final class FindingsPrinter {
      * "code", "message", "achievement", "line", "column"}]}}; an unknown achievement or location is {@code null}.
      */
     public static void printJson(PrintWriter out, String file, ValidationReport report) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("file", file);
         root.put("valid", report.isValid());
         ObjectNode counts = root.putObject("counts");
@@ -125,7 +132,7 @@ public final class FindingsPrinter {
             }
         }
         try {
-            out.println(JSON.writeValueAsString(root));
+            out.println(Json.MAPPER.writeValueAsString(root));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,8 +3,10 @@ package io.parallelplan.core.analyze;
 import io.parallelplan.core.graph.PlanGraph;
 import io.parallelplan.core.model.Achievement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,9 @@ import java.util.Objects;
  * <p>The makespan is what critical-path list scheduling achieves: whenever an executor is free, start the ready
  * achievement with the longest remaining path of hours (ties: plan order); achievements naming the same
  * {@code executor} never overlap. The same priority drives the real scheduler, so the estimate and a run agree.
- * Achievements that finish at the same moment release their dependents together before the next choice.
+ * Achievements that finish at the same moment release their dependents together before the next choice. With an
+ * executor for every achievement and none named, everything starts the moment its last dependency finishes, and the
+ * same makespan and peak come from the start and finish times without simulating.
  *
  * <p>On {@link Lanes} the same simulation also says who does what ({@link #schedule(PlanGraph, Lanes)}): an
  * achievement pinned to a named lane waits for that lane; any other takes the first free lane that has no pinned
@@ -52,7 +56,7 @@ public final class PlanAnalyzer {
      * @throws IllegalArgumentException if the graph has a cycle or executors is below 1
      */
     public PlanAnalysis analyze(PlanGraph graph, int executors) {
-        return analyze(graph, executors, null);
+        return analyze(graph, executors, null, true);
     }
 
     /**
@@ -60,7 +64,7 @@ public final class PlanAnalyzer {
      * the achievements naming them, exactly as {@link #schedule(PlanGraph, Lanes)} does.
      */
     public PlanAnalysis analyze(PlanGraph graph, Lanes lanes) {
-        return analyze(graph, lanes.size(), lanes.named() ? lanes : null);
+        return analyze(graph, lanes.size(), lanes.named() ? lanes : null, true);
     }
 
     /**
@@ -81,15 +85,26 @@ public final class PlanAnalyzer {
         return new LaneSchedule(lanes, s.makespan(), lane, start, hours, started);
     }
 
-    private PlanAnalysis analyze(PlanGraph graph, int executors, Lanes pinning) {
+    /**
+     * The analysis; {@code shortcut} lets {@link #unlimited} stand in for the simulation where it gives the same
+     * result (tests compare the two).
+     */
+    PlanAnalysis analyze(PlanGraph graph, int executors, Lanes pinning, boolean shortcut) {
         Objects.requireNonNull(graph, "graph cannot be null");
         if (executors < 1) {
             throw new IllegalArgumentException("executors must be at least 1");
         }
         int[] order = checkedOrder(graph);
         int n = graph.size();
-        double[] hours = hours(graph);
+        double[] hours = new double[n];
+        boolean executorNamed = false;
+        for (int v = 0; v < n; v++) {
+            Achievement a = graph.achievement(v);
+            hours[v] = hours(a);
+            executorNamed |= a.executor() != null;
+        }
         int[] level = new int[n];
+        double[] start = new double[n];
         double[] longest = new double[n];
         int[] previous = new int[n];
         int maxLevel = -1;
@@ -109,23 +124,40 @@ public final class PlanAnalyzer {
                 }
             }
             level[v] = lv;
+            start[v] = best;
             longest[v] = best + hours[v];
             previous[v] = bestDep;
             maxLevel = Math.max(maxLevel, lv);
         }
-        List<List<String>> levels = new ArrayList<>();
-        for (int i = 0; i <= maxLevel; i++) {
-            levels.add(new ArrayList<>());
+        int[] levelSize = new int[maxLevel + 1];
+        for (int v = 0; v < n; v++) {
+            levelSize[level[v]]++;
+        }
+        String[][] levelIds = new String[maxLevel + 1][];
+        int width = 0;
+        for (int l = 0; l <= maxLevel; l++) {
+            levelIds[l] = new String[levelSize[l]];
+            width = Math.max(width, levelSize[l]);
+            levelSize[l] = 0; // from here on, how many ids are placed
         }
         for (int v = 0; v < n; v++) {
-            levels.get(level[v]).add(graph.id(v));
+            levelIds[level[v]][levelSize[level[v]]++] = graph.id(v);
         }
-        int width = levels.stream().mapToInt(List::size).max().orElse(0);
+        List<List<String>> levels = new ArrayList<>(levelIds.length);
+        for (String[] ids : levelIds) {
+            levels.add(List.of(ids));
+        }
         PlanAnalysis.CriticalPath critical = criticalPath(graph, longest, previous);
-        Schedule schedule = pinning == null
-                ? schedule(graph, hours, remainingHours(graph, order, hours), executors, null, null)
-                : schedule(graph, hours, remainingHours(graph, order, hours), executors, pinning,
-                        new Timeline(new int[graph.size()], new double[graph.size()], new int[graph.size()]));
+        Schedule schedule;
+        // With an executor for every achievement and none named, everything starts once its dependencies are done.
+        if (shortcut && pinning == null && executors >= n && !executorNamed) {
+            schedule = unlimited(graph, order, start, longest);
+        } else {
+            schedule = pinning == null
+                    ? schedule(graph, hours, remainingHours(graph, order, hours), executors, null, null)
+                    : schedule(graph, hours, remainingHours(graph, order, hours), executors, pinning,
+                            new Timeline(new int[n], new double[n], new int[n]));
+        }
         return new PlanAnalysis(levels, critical, width, sequential, executors, schedule.makespan(), schedule.peak(),
                 bound);
     }
@@ -322,6 +354,146 @@ public final class PlanAnalyzer {
             }
         }
         return new Schedule(now, peak);
+    }
+
+    /**
+     * The simulation's makespan and peak when it starts every achievement the moment its last dependency finishes
+     * (an executor for every achievement, none pinned or named), bit for bit, without simulating: two sorts of the
+     * times instead of two heaps under comparators. {@code start[v]} is the last finish of v's dependencies (0
+     * without any) and {@code finish[v] = start[v] + hours[v]}: the sums the simulation makes, which starts v at
+     * the moment its last dependency is taken out of the running set, at that dependency's finish.
+     *
+     * <p>The makespan is the last finish. The simulation counts the running achievements after it has started
+     * everything ready at a moment T, before it takes out what finishes at T, and the peak is the largest count.
+     * Counts only rise when something starts, so the largest is one made at a start time T. Unless a zero-hour
+     * achievement (finish == start) starts at T, everything starting at T starts at once and that count is
+     * {@code C(T) = #(start <= T) - #(finish <= T)}: what started by T and finishes after T (a zero-hour achievement
+     * started at T counts in both terms, and is out). {@link #cascades} corrects the count for the moments where
+     * zero-hour achievements start.
+     */
+    private static Schedule unlimited(PlanGraph graph, int[] order, double[] start, double[] finish) {
+        int n = start.length;
+        if (n == 0) {
+            return new Schedule(0, 0);
+        }
+        Cascades cascades = cascades(graph, order, start, finish);
+        double[] starts = start.clone();
+        double[] finishes = finish.clone();
+        sortTimes(starts);
+        sortTimes(finishes);
+        int peak = 0;
+        int started = 0;
+        int finished = 0;
+        int cascade = 0;
+        while (started < n) {
+            double t = starts[started];
+            while (started < n && starts[started] == t) {
+                started++;
+            }
+            while (finished < n && finishes[finished] <= t) {
+                finished++;
+            }
+            int count = started - finished;
+            if (cascade < cascades.times().length && cascades.times()[cascade] == t) {
+                count += cascades.extra()[cascade++];
+            }
+            peak = Math.max(peak, count);
+        }
+        return new Schedule(finishes[n - 1], peak);
+    }
+
+    /**
+     * Sorts start or finish times: by counting when all are whole hours below a bound linear in their number (as
+     * plans with whole-hour estimates and ranges have them), which is linear; else with {@link Arrays#sort}.
+     */
+    private static void sortTimes(double[] times) {
+        int bound = 2 * times.length + 1024;
+        for (double t : times) {
+            if (!(t >= 0 && t < bound && t == (int) t)) {
+                Arrays.sort(times);
+                return;
+            }
+        }
+        int[] count = new int[bound];
+        for (double t : times) {
+            count[(int) t]++;
+        }
+        int k = 0;
+        for (int hour = 0; hour < bound; hour++) {
+            for (int c = count[hour]; c > 0; c--) {
+                times[k++] = hour;
+            }
+        }
+    }
+
+    /**
+     * The moments at which zero-hour achievements start (ascending) and how far the simulation's largest count at
+     * each exceeds {@code C(T)} of {@link #unlimited}.
+     */
+    private record Cascades(double[] times, int[] extra) {}
+
+    /**
+     * Zero-hour cascades. A zero-hour achievement started at T is taken out in the same step, at T; only then are
+     * its dependents released, and they start in a further round at T. So each achievement starting at T has a
+     * round: 0, or one more than the highest round of its zero-hour dependencies finishing at T. The count of
+     * round r at T is what runs across T, plus everything with a duration started at T in rounds up to r, plus
+     * the zero-hour achievements of round r (those of earlier rounds are out, later ones not started): that is
+     * {@code C(T) - (achievements with a duration started at T in a round after r) + (zero-hour ones of round
+     * r)}. Rounds 0 to the last all start something (a round needs a zero-hour achievement in the round before),
+     * so the largest count at T exceeds {@code C(T)} by the largest of those corrections over the rounds.
+     */
+    private static Cascades cascades(PlanGraph graph, int[] order, double[] start, double[] finish) {
+        int n = start.length;
+        int zero = 0;
+        while (zero < n && start[zero] != finish[zero]) {
+            zero++;
+        }
+        if (zero == n) {
+            return new Cascades(new double[0], new int[0]);
+        }
+        int[] round = new int[n];
+        List<Integer> involved = new ArrayList<>();
+        for (int v : order) {
+            for (int k = 0; k < graph.dependencyCount(v); k++) {
+                int d = graph.dependency(v, k);
+                if (start[d] == finish[d] && finish[d] == start[v]) {
+                    round[v] = Math.max(round[v], round[d] + 1);
+                }
+            }
+            if (start[v] == finish[v] || round[v] > 0) {
+                involved.add(v);
+            }
+        }
+        // By moment, and at each moment from the last round down.
+        involved.sort(Comparator.<Integer>comparingDouble(v -> start[v])
+                .thenComparing(v -> round[v], Comparator.reverseOrder()));
+        double[] times = new double[involved.size()];
+        int[] extra = new int[times.length];
+        int moments = 0;
+        int i = 0;
+        while (i < involved.size()) {
+            double t = start[involved.get(i)];
+            int most = Integer.MIN_VALUE;
+            int later = 0; // achievements with a duration started at t in the rounds after this one
+            while (i < involved.size() && start[involved.get(i)] == t) {
+                int r = round[involved.get(i)];
+                int zeroHour = 0;
+                int timed = 0;
+                for (; i < involved.size() && start[involved.get(i)] == t && round[involved.get(i)] == r; i++) {
+                    int v = involved.get(i);
+                    if (start[v] == finish[v]) {
+                        zeroHour++;
+                    } else {
+                        timed++;
+                    }
+                }
+                most = Math.max(most, zeroHour - later);
+                later += timed;
+            }
+            times[moments] = t;
+            extra[moments++] = most;
+        }
+        return new Cascades(Arrays.copyOf(times, moments), Arrays.copyOf(extra, moments));
     }
 
     /** Frees executor {@code e}: the best achievement parked for it goes back to the ready queue. */

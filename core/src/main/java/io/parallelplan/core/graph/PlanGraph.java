@@ -14,6 +14,9 @@ import java.util.List;
  * Instances are immutable.
  */
 public final class PlanGraph {
+    /** Stands for "no topological order: the graph has a cycle" in {@link #order}. */
+    private static final int[] CYCLIC = new int[0];
+
     private final List<Achievement> achievements;
     private final IdIndex index;
     /**
@@ -26,6 +29,11 @@ public final class PlanGraph {
     private final int[] dependentStart;
     private final int[] dependentList;
     private final int edgeCount;
+    /**
+     * The topological order once computed (validation computes it, analysis and scheduling ask again), or
+     * {@link #CYCLIC}; volatile so that another thread sees a complete array.
+     */
+    private volatile int[] order;
 
     private PlanGraph(List<Achievement> achievements) {
         this.achievements = List.copyOf(achievements);
@@ -154,9 +162,19 @@ public final class PlanGraph {
 
     /**
      * A topological order (every dependency before its dependents; among ready nodes, plan order first), or
-     * {@code null} when the graph has a cycle.
+     * {@code null} when the graph has a cycle. Computed once; each call returns a new copy.
      */
     public int[] topologicalOrder() {
+        int[] known = order;
+        if (known == null) {
+            known = kahn();
+            order = known;
+        }
+        return known == CYCLIC ? null : known.clone();
+    }
+
+    /** Kahn's algorithm: the topological order, or {@link #CYCLIC}. */
+    private int[] kahn() {
         int n = size();
         int[] remaining = new int[n];
         int[] queue = new int[n];
@@ -177,7 +195,7 @@ public final class PlanGraph {
                 }
             }
         }
-        return tail == n ? queue : null;
+        return tail == n ? queue : CYCLIC;
     }
 
     /**
