@@ -28,7 +28,11 @@ in="$out/in"
 cp -r "$before/examples" "$in/examples"
 rm -rf "$in"/examples/*/.parallel-plan
 corpus="$after/../shared/corpus"
-[ -d "$corpus" ] && cp -r "$corpus" "$in/corpus"
+if [ -d "$corpus" ]; then
+  cp -r "$corpus" "$in/corpus"
+else
+  echo "golden: no corpus at $corpus (it is looked for beside AFTER_ROOT): comparing without it" >&2
+fi
 java "$before/bench/PlanGenerator.java" 1000 3 7 "$in/gen1k.json" 2>/dev/null
 java "$before/bench/PlanGenerator.java" 20000 3 42 "$in/gen20k.json" 2>/dev/null
 mkdir -p "$in/broken"
