@@ -126,6 +126,7 @@ final class LedgerFold {
 
     /** Writes the per-task state (the body of a snapshot). */
     void writeTasks(JsonGenerator g) throws IOException {
+        StringBuilder time = new StringBuilder(32);
         g.writeObjectFieldStart("tasks");
         List<RunHeader.Node> nodes = header.nodes();
         for (int x = 0; x < nodes.size(); x++) {
@@ -147,10 +148,10 @@ final class LedgerFold {
                 g.writeStringField("cause", cause[x]);
             }
             if (startedAt[x] != null) {
-                g.writeStringField("started_at", startedAt[x].toString());
+                g.writeStringField("started_at", text(startedAt[x], time));
             }
             if (finishedAt[x] != null) {
-                g.writeStringField("finished_at", finishedAt[x].toString());
+                g.writeStringField("finished_at", text(finishedAt[x], time));
             }
             g.writeEndObject();
         }
@@ -162,7 +163,14 @@ final class LedgerFold {
             g.writeEndObject();
         }
         g.writeNumberField("events", events);
-        g.writeStringField("last_time", lastTime.toString());
+        g.writeStringField("last_time", text(lastTime, time));
+    }
+
+    /** {@link Instant#toString()}, without its formatter (a snapshot writes two per finished task). */
+    private static String text(Instant t, StringBuilder scratch) {
+        scratch.setLength(0);
+        RunJson.instant(scratch, t);
+        return scratch.toString();
     }
 
     /** Loads what {@link #writeTasks} wrote. */

@@ -1,5 +1,6 @@
 package io.parallelplan.core.ledger;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -34,16 +35,30 @@ import java.util.Map;
  * are ISO-8601 instants.
  */
 public final class RunJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * Generators of run files. A plain factory, not the mapper's: a run writes its files without ever starting the
+     * object mapper, whose set-up is a noticeable part of a short run's start.
+     */
+    private static final JsonFactory FACTORY = new JsonFactory();
     /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds. */
     private static final long YEAR_0 = -62_167_219_200L;
     private static final long YEAR_10000 = 253_402_300_800L;
 
     private RunJson() {}
 
-    /** The mapper used for run files (plain Jackson, no modules). */
+    /** The mapper used to read run files (plain Jackson, no modules), made when first needed. */
     static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.INSTANCE;
+    }
+
+    /** Holds the mapper, so that loading this class does not make it. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
+    }
+
+    /** The factory of generators for run files (the same output as the mapper's). */
+    static JsonFactory factory() {
+        return FACTORY;
     }
 
     // ---------------------------------------------------------------- summary
@@ -53,7 +68,7 @@ public final class RunJson {
      * "exit_code", "blocked_by", "started_at", "finished_at"}}}}.
      */
     public static ObjectNode toJson(RunSummary summary) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = mapper().createObjectNode();
         root.put("result", summary.result().name());
         ObjectNode counts = root.putObject("counts");
         summary.counts().forEach(counts::put);
@@ -78,7 +93,7 @@ public final class RunJson {
      */
     public static String write(RunSummary summary) {
         StringWriter text = new StringWriter(128 + 256 * summary.achievements().size());
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
             g.setPrettyPrinter(new DefaultPrettyPrinter());
             g.writeStartObject();
             g.writeStringField("result", summary.result().name());
@@ -158,7 +173,7 @@ public final class RunJson {
 
     /** One journal line's object for an event ({@code "type": "event"}); absent values are left out. */
     public static ObjectNode toJson(RunEvent e) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = mapper().createObjectNode();
         o.put("type", "event");
         o.put("time", e.time().toString());
         o.put("id", e.taskId());
@@ -223,10 +238,24 @@ public final class RunJson {
         return b.append('}').toString();
     }
 
-    private static void string(StringBuilder b, String text) {
+    /** A JSON string as Jackson writes it, or {@code null}. */
+    static void string(StringBuilder b, String text) {
+        if (text == null) {
+            b.append("null");
+            return;
+        }
         b.append('"');
         JsonStringEncoder.getInstance().quoteAsString(text, b);
         b.append('"');
+    }
+
+    /** A JSON number as Jackson writes a double: {@link Double#toString}, quoted when not finite. */
+    static void number(StringBuilder b, double value) {
+        if (Double.isFinite(value)) {
+            b.append(value);
+        } else {
+            b.append('"').append(value).append('"');
+        }
     }
 
     /** {@link Instant#toString()} without the formatter's machinery, for years 0 to 9999 (others take the slow way). */
@@ -268,7 +297,7 @@ public final class RunJson {
     /** Reads an event from one line of JSON. */
     public static RunEvent readEvent(String line) {
         try {
-            return readEvent(MAPPER.readTree(line));
+            return readEvent(mapper().readTree(line));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a run event: " + e.getOriginalMessage(), e);
         }
@@ -278,7 +307,7 @@ public final class RunJson {
 
     /** Run options as JSON ({@code max_parallel} is {@code null} when unlimited). */
     public static ObjectNode toJson(RunOptions options) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = mapper().createObjectNode();
         if (options.maxParallel() == RunOptions.UNLIMITED) {
             o.putNull("max_parallel");
         } else {
@@ -292,6 +321,39 @@ public final class RunJson {
         ObjectNode skip = o.putObject("skip");
         options.skip().forEach(skip::put);
         return o;
+    }
+
+    /** {@link #toJson(RunOptions)} as text, the same Jackson writes for that tree, written directly. */
+    static void options(StringBuilder b, RunOptions options) {
+        b.append("{\"max_parallel\":");
+        if (options.maxParallel() == RunOptions.UNLIMITED) {
+            b.append("null");
+        } else {
+            b.append(options.maxParallel());
+        }
+        b.append(",\"policy\":");
+        string(b, options.policy().key());
+        b.append(",\"drain\":").append(options.drain()).append(",\"min_score\":");
+        number(b, options.minScore());
+        b.append(",\"retries\":").append(options.defaultRetries()).append(",\"timeout_minutes\":");
+        Integer timeout = options.defaultTimeoutMinutes();
+        if (timeout == null) {
+            b.append("null");
+        } else {
+            b.append(timeout.intValue());
+        }
+        b.append(",\"skip\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> e : options.skip().entrySet()) {
+            if (!first) {
+                b.append(',');
+            }
+            first = false;
+            string(b, e.getKey());
+            b.append(':');
+            string(b, e.getValue());
+        }
+        b.append("}}");
     }
 
     /** Reads options written by {@link #toJson(RunOptions)}. */

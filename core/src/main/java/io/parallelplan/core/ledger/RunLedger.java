@@ -2,7 +2,6 @@ package io.parallelplan.core.ledger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parallelplan.core.schedule.AttemptOutcome;
 import io.parallelplan.core.schedule.EventReason;
 import io.parallelplan.core.schedule.RunEvent;
@@ -110,7 +109,7 @@ public final class RunLedger implements Closeable {
         }
         ledger.openJournal(false);
         try {
-            ledger.append(header.toJson());
+            ledger.append(header.line());
             ledger.scheduler = new Scheduler(prepared, options, startedAt, ledger.writer.andThen(observer));
         } catch (RuntimeException e) {
             ledger.discard();
@@ -256,7 +255,7 @@ public final class RunLedger implements Closeable {
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
                 OutputStream os = java.nio.channels.Channels.newOutputStream(channel);
-                JsonGenerator g = RunJson.mapper().getFactory().createGenerator(
+                JsonGenerator g = RunJson.factory().createGenerator(
                         new java.io.BufferedOutputStream(os, 1 << 16))) {
             g.writeStartObject();
             g.writeNumberField("format", RunHeader.FORMAT);
@@ -320,7 +319,7 @@ public final class RunLedger implements Closeable {
 
         @Override
         public void onStop(EventReason kind, String reason, Instant time) {
-            append(stopJson(kind, reason, time));
+            append(stopLine(kind, reason, time));
             fold.stop(kind, reason, time);
         }
     }
@@ -346,10 +345,6 @@ public final class RunLedger implements Closeable {
         }
     }
 
-    private void append(ObjectNode line) {
-        append(line.toString());
-    }
-
     private void append(String line) {
         if (closed) {
             throw new IllegalStateException("the ledger of run " + runId() + " is closed");
@@ -365,13 +360,14 @@ public final class RunLedger implements Closeable {
         lines++;
     }
 
-    private static ObjectNode stopJson(EventReason kind, String reason, Instant time) {
-        ObjectNode o = RunJson.mapper().createObjectNode();
-        o.put("type", "stop");
-        o.put("time", time.toString());
-        o.put("kind", kind.name());
-        o.put("reason", reason);
-        return o;
+    /** A stop's journal line: the text Jackson writes for it as a tree, written directly. */
+    static String stopLine(EventReason kind, String reason, Instant time) {
+        StringBuilder b = new StringBuilder(96);
+        b.append("{\"type\":\"stop\",\"time\":\"");
+        RunJson.instant(b, time);
+        b.append("\",\"kind\":\"").append(kind.name()).append("\",\"reason\":");
+        RunJson.string(b, reason);
+        return b.append('}').toString();
     }
 
     private static void move(Path tmp, Path target) {

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parallelplan.core.schedule.EventReason;
+import io.parallelplan.core.schedule.FailurePolicy;
 import io.parallelplan.core.schedule.RunEvent;
+import io.parallelplan.core.schedule.RunOptions;
 import io.parallelplan.core.schedule.RunStatus;
 import io.parallelplan.core.schedule.RunSummary;
 import io.parallelplan.core.schedule.TaskState;
@@ -23,9 +27,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * The journal's event lines, the definition hashes' input and the run summary are written by hand for speed; they
- * must stay the exact text Jackson writes (old ledgers are resumed by comparing hashes, readers parse them with
- * Jackson, and users' scripts read {@code result.json}).
+ * The journal's header, event and stop lines, the definition hashes' input and the run summary are written by hand
+ * for speed; they must stay the exact text Jackson writes (old ledgers are resumed by comparing hashes, readers parse
+ * them with Jackson, and users' scripts read {@code result.json}).
  */
 class HandWrittenJsonTest {
     @Property
@@ -70,6 +74,95 @@ class HandWrittenJsonTest {
 
         assertThat(RunJson.write(summary)).isEqualTo(jackson);
         assertThat(RunJson.readSummary(RunJson.mapper().readTree(RunJson.write(summary)))).isEqualTo(summary);
+    }
+
+    @Property
+    void headerLinesAreWhatJacksonWrites(@ForAll("headers") RunHeader header) throws JsonProcessingException {
+        String line = header.line();
+
+        assertThat(line).isEqualTo(jacksonTree(header).toString());
+        assertThat(RunHeader.read(RunJson.mapper().readTree(line))).isEqualTo(header);
+    }
+
+    @Property
+    void stopLinesAreWhatJacksonWrites(
+            @ForAll EventReason kind, @ForAll("maybeTexts") String reason, @ForAll("instants") Instant time) {
+        ObjectNode o = RunJson.mapper().createObjectNode();
+        o.put("type", "stop");
+        o.put("time", time.toString());
+        o.put("kind", kind.name());
+        o.put("reason", reason);
+
+        assertThat(RunLedger.stopLine(kind, reason, time)).isEqualTo(o.toString());
+    }
+
+    /** The header as the ledger wrote it before it was written by hand: a Jackson tree. */
+    private static ObjectNode jacksonTree(RunHeader h) {
+        ObjectNode o = RunJson.mapper().createObjectNode();
+        o.put("type", "run");
+        o.put("format", RunHeader.FORMAT);
+        o.put("run_id", h.runId());
+        o.put("plan_name", h.planName());
+        o.put("plan", h.planSource());
+        o.put("plan_hash", h.planHash());
+        o.put("started_at", h.startedAt().toString());
+        o.set("options", RunJson.toJson(h.options()));
+        ArrayNode list = o.putArray("achievements");
+        for (RunHeader.Node n : h.nodes()) {
+            ObjectNode a = list.addObject();
+            a.put("id", n.id());
+            if (n.parentId() != null) {
+                a.put("parent", n.parentId());
+            }
+            if (n.group()) {
+                a.put("group", true);
+            }
+            a.put("definition", n.definition());
+            if (n.optional()) {
+                a.put("optional", true);
+            }
+            if (n.required()) {
+                a.put("required", true);
+            }
+            a.put("weight", n.weight());
+        }
+        return o;
+    }
+
+    @Provide
+    Arbitrary<RunHeader> headers() {
+        Arbitrary<RunHeader.Node> node = Combinators.combine(
+                texts(), maybeTexts(), Arbitraries.of(true, false), texts(), Arbitraries.of(true, false),
+                Arbitraries.of(true, false), weights())
+                .as(RunHeader.Node::new);
+        Arbitrary<RunOptions> options = Combinators.combine(
+                Arbitraries.integers().between(1, 64).injectNull(0.3),
+                Arbitraries.of(FailurePolicy.class),
+                Arbitraries.of(true, false),
+                Arbitraries.doubles().between(0, 1).edgeCases(c -> c.add(0.0).add(1.0)),
+                Arbitraries.integers().between(0, 5),
+                Arbitraries.integers().between(1, 600).injectNull(0.5),
+                Arbitraries.maps(Arbitraries.strings().all().ofMaxLength(8), Arbitraries.strings().all().ofMaxLength(8))
+                        .ofMaxSize(3))
+                .as((max, policy, drain, score, retries, timeout, skip) -> {
+                    RunOptions.Builder b = RunOptions.builder().policy(policy).drain(drain).minScore(score)
+                            .defaultRetries(retries).defaultTimeoutMinutes(timeout);
+                    if (max != null) {
+                        b.maxParallel(max);
+                    }
+                    skip.forEach(b::skip);
+                    return b.build();
+                });
+        return Combinators.combine(texts(), maybeTexts(), maybeTexts(), texts(), instants(), options,
+                node.list().ofMaxSize(5))
+                .as(RunHeader::new);
+    }
+
+    @Provide
+    Arbitrary<Double> weights() {
+        return Arbitraries.oneOf(Arbitraries.doubles().between(0, 1e6),
+                Arbitraries.of(1.0, 0.5, 1e-7, 1e7, 123456789.0, Double.NaN, Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY, -0.0));
     }
 
     @Provide
