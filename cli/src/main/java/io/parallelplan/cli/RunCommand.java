@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -160,20 +161,32 @@ public final class RunCommand implements Callable<Integer> {
     /** The grace period between SIGTERM and SIGKILL when an attempt is killed. */
     static final Duration GRACE = Duration.ofSeconds(3);
 
+    /** The command line's words after {@code run}, as typed (the resume hint repeats them). */
+    private List<String> arguments;
+
     @Override
     public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        List<String> all = cl.getParseResult().originalArgs();
+        return call(cl.getOut(), cl.getErr(), all.subList(all.indexOf(spec.name()) + 1, all.size()));
+    }
+
+    /**
+     * Runs the command with its options set, writing to {@code out} and {@code err}; {@code arguments} are the
+     * command line's words after {@code run}. picocli comes here through {@link #call()}, {@link QuickRun} directly.
+     */
+    int call(PrintWriter out, PrintWriter err, List<String> arguments) throws InterruptedException {
+        this.arguments = arguments;
         try {
-            return runCommand();
+            return runCommand(out, err);
         } catch (LedgerException | java.io.UncheckedIOException e) {
-            spec.commandLine().getErr().println("parallel-plan: " + e.getMessage());
+            err.println("parallel-plan: " + e.getMessage());
             return ExitCodes.INVALID;
         }
     }
 
-    private int runCommand() throws InterruptedException {
+    private int runCommand(PrintWriter out, PrintWriter err) throws InterruptedException {
         ProcessLauncher.preferFastSpawn();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         String problem = checkOptions();
         if (problem != null) {
             return usage(err, problem);
@@ -466,9 +479,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The command line the user typed, with {@code --resume RUN-ID} in place of any earlier one. */
     private String resumeCommand(String runId) {
-        List<String> all = spec.commandLine().getParseResult().originalArgs();
-        int self = all.indexOf(spec.name());
-        List<String> args = new ArrayList<>(all.subList(self + 1, all.size()));
+        List<String> args = new ArrayList<>(arguments);
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--resume")) {
