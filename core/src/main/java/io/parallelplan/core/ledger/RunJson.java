@@ -265,13 +265,12 @@ public final class RunJson {
             b.append(t);
             return;
         }
-        LocalDateTime d = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        digits(b, d.getYear(), 4).append('-');
-        digits(b, d.getMonthValue(), 2).append('-');
-        digits(b, d.getDayOfMonth(), 2).append('T');
-        digits(b, d.getHour(), 2).append(':');
-        digits(b, d.getMinute(), 2).append(':');
-        digits(b, d.getSecond(), 2);
+        Second last = lastSecond;
+        if (last.epochSecond() != seconds) {
+            last = new Second(seconds, dateAndTime(seconds));
+            lastSecond = last;
+        }
+        b.append(last.text());
         int nano = t.getNano();
         if (nano != 0) {
             b.append('.');
@@ -284,6 +283,27 @@ public final class RunJson {
             }
         }
         b.append('Z');
+    }
+
+    /**
+     * The text of the last second written: a run writes thousands of times per second, and the date and time of day
+     * change once a second (one immutable pair, so threads writing at once each see a whole one).
+     */
+    private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
+
+    private record Second(long epochSecond, String text) {}
+
+    /** {@code yyyy-MM-ddTHH:mm:ss} of a second in years 0 to 9999. */
+    private static String dateAndTime(long seconds) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        StringBuilder b = new StringBuilder(19);
+        digits(b, d.getYear(), 4).append('-');
+        digits(b, d.getMonthValue(), 2).append('-');
+        digits(b, d.getDayOfMonth(), 2).append('T');
+        digits(b, d.getHour(), 2).append(':');
+        digits(b, d.getMinute(), 2).append(':');
+        digits(b, d.getSecond(), 2);
+        return b.toString();
     }
 
     private static StringBuilder digits(StringBuilder b, int value, int width) {

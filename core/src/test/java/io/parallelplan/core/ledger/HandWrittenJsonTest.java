@@ -60,6 +60,17 @@ class HandWrittenJsonTest {
     }
 
     @Property
+    void instantsOfTheSameSecondAreWrittenAsInstantToStringDoes(
+            @ForAll("instants") Instant time, @ForAll @IntRange(min = 0, max = 999_999_999) int nano) {
+        Instant other = Instant.ofEpochSecond(time.getEpochSecond(), nano);
+        for (Instant t : List.of(time, other, time)) {
+            StringBuilder b = new StringBuilder();
+            RunJson.instant(b, t);
+            assertThat(b).hasToString(t.toString());
+        }
+    }
+
+    @Property
     void definitionFieldsAreEncodedAsJacksonEncodesThem(@ForAll("fields") List<Object> fields)
             throws JsonProcessingException {
         StringBuilder json = new StringBuilder();
