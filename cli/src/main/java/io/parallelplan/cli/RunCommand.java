@@ -14,12 +14,15 @@ import io.parallelplan.cli.run.RunFolder;
 import io.parallelplan.cli.run.ShellQuote;
 import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.analyze.PlanAnalyzer;
+import io.parallelplan.core.ledger.Definitions;
 import io.parallelplan.core.ledger.LedgerException;
 import io.parallelplan.core.ledger.ResumePlan;
 import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.model.Estimate;
+import io.parallelplan.core.parse.ParsedPlan;
 import io.parallelplan.core.parse.PlanLocator;
+import io.parallelplan.core.parse.PlanParser;
 import io.parallelplan.core.report.ReportWriter;
 import io.parallelplan.core.schedule.BlockedChain;
 import io.parallelplan.core.schedule.FailurePolicy;
@@ -48,6 +51,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -192,7 +197,16 @@ public final class RunCommand implements Callable<Integer> {
             return usage(err, problem);
         }
         Path file = PlanLocator.resolve(planArgument);
-        LoadedPlan loaded = new PlanLoader().load(file);
+        ParsedPlan parsed = new PlanParser().parse(file);
+        // The ledger's definition hashes need only the parsed plan: they are taken on another core while the plan
+        // is validated, which is on the way to the first start too.
+        FutureTask<Definitions> definitions = new FutureTask<>(() -> Definitions.of(parsed.plan()));
+        if (!dryRun) {
+            Thread hashing = new Thread(definitions, "parallel-plan-definitions");
+            hashing.setDaemon(true);
+            hashing.start();
+        }
+        LoadedPlan loaded = new PlanLoader().load(parsed);
         if (!loaded.report().isValid()) {
             return invalidPlan(err, file, loaded);
         }
@@ -255,7 +269,18 @@ public final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return dryRun(out, loaded, probe, commands, parallel);
         }
-        return execute(out, err, file, loaded, prepared, runOptions, commands, parallel, resumed);
+        return execute(out, err, file, loaded, prepared, definitions(definitions, loaded), runOptions, commands,
+                parallel, resumed);
+    }
+
+    /** The hashes taken beside the validation; if that failed, taken again here (failing the same way). */
+    private static Definitions definitions(FutureTask<Definitions> taken, LoadedPlan loaded)
+            throws InterruptedException {
+        try {
+            return taken.get();
+        } catch (ExecutionException e) {
+            return Definitions.of(loaded.plan());
+        }
     }
 
     private Path stateDir(Path planFolder) {
@@ -325,6 +350,7 @@ public final class RunCommand implements Callable<Integer> {
             Path file,
             LoadedPlan loaded,
             SchedulePlan prepared,
+            Definitions definitions,
             RunOptions runOptions,
             AttemptCommands commands,
             int parallel,
@@ -340,8 +366,8 @@ public final class RunCommand implements Callable<Integer> {
                     + resumed.rerun().size() + " to run again, " + resumed.skip().size() + " kept.");
         }
         RunDisplay display = display(progress, json, loaded, parallel, clock);
-        RunLedger ledger = RunLedger.create(folder.path(), folder.runId(), prepared, runOptions, clock.instant(),
-                display);
+        RunLedger ledger = RunLedger.create(folder.path(), folder.runId(), prepared, definitions, runOptions,
+                clock.instant(), display);
         Scheduler scheduler = ledger.scheduler();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PARALLEL_PLAN_NAME", loaded.plan().name());

@@ -62,7 +62,12 @@ public record RunHeader(
 
     /** The header of a run of this prepared plan. */
     public static RunHeader of(String runId, SchedulePlan plan, RunOptions options, Instant startedAt) {
-        Definitions definitions = Definitions.of(plan.plan());
+        return of(runId, plan, Definitions.of(plan.plan()), options, startedAt);
+    }
+
+    /** The header of a run of this prepared plan whose definition hashes were taken already. */
+    public static RunHeader of(
+            String runId, SchedulePlan plan, Definitions definitions, RunOptions options, Instant startedAt) {
         List<Node> nodes = new ArrayList<>(plan.ids().size());
         for (String id : plan.ids()) {
             nodes.add(new Node(id, plan.parentOf(id).orElse(null), plan.isGroup(id), definitions.hash(id),

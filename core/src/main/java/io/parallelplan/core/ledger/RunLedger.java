@@ -95,9 +95,20 @@ public final class RunLedger implements Closeable {
     public static RunLedger create(
             Path directory, String runId, SchedulePlan prepared, RunOptions options, Instant startedAt,
             RunListener observer) {
+        return create(directory, runId, prepared, Definitions.of(prepared.plan()), options, startedAt, observer);
+    }
+
+    /**
+     * As {@link #create(Path, String, SchedulePlan, RunOptions, Instant, RunListener)}, with the definition hashes of
+     * the prepared plan taken already ({@link Definitions#of}; the command line takes them while it validates the
+     * plan).
+     */
+    public static RunLedger create(
+            Path directory, String runId, SchedulePlan prepared, Definitions definitions, RunOptions options,
+            Instant startedAt, RunListener observer) {
         Objects.requireNonNull(directory, "run directory cannot be null");
         Objects.requireNonNull(observer, "observer cannot be null (use RunListener.NONE)");
-        RunHeader header = RunHeader.of(runId, prepared, options, startedAt);
+        RunHeader header = RunHeader.of(runId, prepared, definitions, options, startedAt);
         RunLedger ledger = new RunLedger(directory, header);
         try {
             Files.createDirectories(directory);
