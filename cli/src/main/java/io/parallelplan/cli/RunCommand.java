@@ -14,7 +14,6 @@ import io.parallelplan.cli.run.RunFolder;
 import io.parallelplan.cli.run.ShellQuote;
 import io.parallelplan.core.analyze.PlanAnalysis;
 import io.parallelplan.core.analyze.PlanAnalyzer;
-import io.parallelplan.core.ledger.Definitions;
 import io.parallelplan.core.ledger.LedgerException;
 import io.parallelplan.core.ledger.ResumePlan;
 import io.parallelplan.core.ledger.RunLedger;
@@ -42,7 +41,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,8 +49,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -198,14 +194,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path file = PlanLocator.resolve(planArgument);
         ParsedPlan parsed = new PlanParser().parse(file);
-        // The ledger's definition hashes need only the parsed plan: they are taken on another core while the plan
-        // is validated, which is on the way to the first start too.
-        FutureTask<Definitions> definitions = new FutureTask<>(() -> Definitions.of(parsed.plan()));
-        if (!dryRun) {
-            Thread hashing = new Thread(definitions, "parallel-plan-definitions");
-            hashing.setDaemon(true);
-            hashing.start();
-        }
+        RunPreparation preparation = dryRun ? null : RunPreparation.start(parsed.plan());
         LoadedPlan loaded = new PlanLoader().load(parsed);
         if (!loaded.report().isValid()) {
             return invalidPlan(err, file, loaded);
@@ -269,18 +258,7 @@ public final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return dryRun(out, loaded, probe, commands, parallel);
         }
-        return execute(out, err, file, loaded, prepared, definitions(definitions, loaded), runOptions, commands,
-                parallel, resumed);
-    }
-
-    /** The hashes taken beside the validation; if that failed, taken again here (failing the same way). */
-    private static Definitions definitions(FutureTask<Definitions> taken, LoadedPlan loaded)
-            throws InterruptedException {
-        try {
-            return taken.get();
-        } catch (ExecutionException e) {
-            return Definitions.of(loaded.plan());
-        }
+        return execute(out, err, file, loaded, prepared, preparation, runOptions, commands, parallel, resumed);
     }
 
     private Path stateDir(Path planFolder) {
@@ -350,7 +328,7 @@ public final class RunCommand implements Callable<Integer> {
             Path file,
             LoadedPlan loaded,
             SchedulePlan prepared,
-            Definitions definitions,
+            RunPreparation preparation,
             RunOptions runOptions,
             AttemptCommands commands,
             int parallel,
@@ -365,9 +343,9 @@ public final class RunCommand implements Callable<Integer> {
             progress.println("Resuming run " + resumed.previousRunId() + " as run " + folder.runId() + ": "
                     + resumed.rerun().size() + " to run again, " + resumed.skip().size() + " kept.");
         }
-        RunDisplay display = display(progress, json, loaded, parallel, clock);
-        RunLedger ledger = RunLedger.create(folder.path(), folder.runId(), prepared, definitions, runOptions,
-                clock.instant(), display);
+        RunDisplay display = display(progress, json, loaded, parallel, clock, preparation);
+        RunLedger ledger = RunLedger.create(folder.path(), folder.runId(), prepared, preparation.definitions(),
+                runOptions, clock.instant(), display);
         Scheduler scheduler = ledger.scheduler();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PARALLEL_PLAN_NAME", loaded.plan().name());
@@ -411,11 +389,13 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunDisplay display(PrintWriter to, boolean json, LoadedPlan loaded, int parallel, Clock clock) {
+    private RunDisplay display(
+            PrintWriter to, boolean json, LoadedPlan loaded, int parallel, Clock clock, RunPreparation preparation)
+            throws InterruptedException {
         String term = System.getenv("TERM");
         boolean terminal = !json && System.console() != null && term != null && !term.equals("dumb");
         if (!terminal) {
-            return new EventLines(to, ZoneId.systemDefault());
+            return new EventLines(to, preparation.zone());
         }
         Map<String, String> titles = new HashMap<>();
         for (Achievement a : loaded.plan().achievements()) {
