@@ -1,9 +1,6 @@
 package io.parallelplan.core.ledger;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,9 +13,6 @@ import io.parallelplan.core.schedule.RunOptions;
 import io.parallelplan.core.schedule.RunStatus;
 import io.parallelplan.core.schedule.RunSummary;
 import io.parallelplan.core.schedule.TaskState;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -35,11 +29,8 @@ import java.util.Map;
  * are ISO-8601 instants.
  */
 public final class RunJson {
-    /**
-     * Generators of run files. A plain factory, not the mapper's: a run writes its files without ever starting the
-     * object mapper, whose set-up is a noticeable part of a short run's start.
-     */
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /** The line separator of Jackson's indented output. */
+    private static final String EOL = System.lineSeparator();
     /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds. */
     private static final long YEAR_0 = -62_167_219_200L;
     private static final long YEAR_10000 = 253_402_300_800L;
@@ -54,11 +45,6 @@ public final class RunJson {
     /** Holds the mapper, so that loading this class does not make it. */
     private static final class Mapper {
         static final ObjectMapper INSTANCE = new ObjectMapper();
-    }
-
-    /** The factory of generators for run files (the same output as the mapper's). */
-    static JsonFactory factory() {
-        return FACTORY;
     }
 
     // ---------------------------------------------------------------- summary
@@ -87,60 +73,74 @@ public final class RunJson {
     }
 
     /**
-     * {@link #toJson(RunSummary)}, indented, as text: the same text as Jackson's indented output of that tree,
-     * written straight to a generator (a run's last step; for thousands of achievements the tree and its
-     * serializers cost more than the writing).
+     * {@link #toJson(RunSummary)}, indented, as text: the same text as Jackson's indented output of that tree (two
+     * spaces a level, {@code " : "} after names, {@code [ "a", "b" ]} and {@code { }}), written directly — a run's
+     * last step, printed by {@code run --format json} too.
      */
     public static String write(RunSummary summary) {
-        StringWriter text = new StringWriter(128 + 256 * summary.achievements().size());
-        try (JsonGenerator g = FACTORY.createGenerator(text)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter());
-            g.writeStartObject();
-            g.writeStringField("result", summary.result().name());
-            g.writeObjectFieldStart("counts");
+        StringBuilder b = new StringBuilder(128 + 256 * summary.achievements().size());
+        b.append('{').append(EOL).append("  \"result\" : ");
+        string(b, summary.result().name());
+        b.append(',').append(EOL).append("  \"counts\" : ");
+        if (summary.counts().isEmpty()) {
+            b.append("{ }");
+        } else {
+            b.append('{');
+            String separator = EOL;
             for (Map.Entry<String, Integer> c : summary.counts().entrySet()) {
-                g.writeNumberField(c.getKey(), c.getValue());
+                b.append(separator).append("    ");
+                string(b, c.getKey());
+                b.append(" : ").append(c.getValue().intValue());
+                separator = "," + EOL;
             }
-            g.writeEndObject();
-            g.writeObjectFieldStart("achievements");
-            StringBuilder time = new StringBuilder(32);
+            b.append(EOL).append("  }");
+        }
+        b.append(',').append(EOL).append("  \"achievements\" : ");
+        if (summary.achievements().isEmpty()) {
+            b.append("{ }");
+        } else {
+            b.append('{');
+            String separator = EOL;
             for (Map.Entry<String, RunSummary.Entry> a : summary.achievements().entrySet()) {
                 RunSummary.Entry e = a.getValue();
-                g.writeObjectFieldStart(a.getKey());
-                g.writeStringField("state", e.state().name());
-                g.writeNumberField("attempts", e.attempts());
-                g.writeFieldName("exit_code");
+                b.append(separator).append("    ");
+                string(b, a.getKey());
+                b.append(" : {").append(EOL).append("      \"state\" : ");
+                string(b, e.state().name());
+                b.append(',').append(EOL).append("      \"attempts\" : ").append(e.attempts());
+                b.append(',').append(EOL).append("      \"exit_code\" : ");
                 if (e.exitCode() == null) {
-                    g.writeNull();
+                    b.append("null");
                 } else {
-                    g.writeNumber(e.exitCode());
+                    b.append(e.exitCode().intValue());
                 }
-                g.writeArrayFieldStart("blocked_by");
-                for (String cause : e.blockedBy()) {
-                    g.writeString(cause);
+                b.append(',').append(EOL).append("      \"blocked_by\" : [ ");
+                for (int i = 0; i < e.blockedBy().size(); i++) {
+                    if (i > 0) {
+                        b.append(", ");
+                    }
+                    string(b, e.blockedBy().get(i));
                 }
-                g.writeEndArray();
-                writeTime(g, "started_at", e.startedAt(), time);
-                writeTime(g, "finished_at", e.finishedAt(), time);
-                g.writeEndObject();
+                b.append(e.blockedBy().isEmpty() ? "]" : " ]");
+                b.append(',').append(EOL).append("      \"started_at\" : ");
+                time(b, e.startedAt());
+                b.append(',').append(EOL).append("      \"finished_at\" : ");
+                time(b, e.finishedAt());
+                b.append(EOL).append("    }");
+                separator = "," + EOL;
             }
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a run summary as JSON", e);
+            b.append(EOL).append("  }");
         }
-        return text.toString();
+        return b.append(EOL).append('}').toString();
     }
 
-    private static void writeTime(JsonGenerator g, String field, Instant value, StringBuilder scratch)
-            throws IOException {
-        g.writeFieldName(field);
+    private static void time(StringBuilder b, Instant value) {
         if (value == null) {
-            g.writeNull();
+            b.append("null");
         } else {
-            scratch.setLength(0);
-            instant(scratch, value);
-            g.writeString(scratch.toString());
+            b.append('"');
+            instant(b, value);
+            b.append('"');
         }
     }
 
@@ -247,6 +247,46 @@ public final class RunJson {
         b.append('"');
         JsonStringEncoder.getInstance().quoteAsString(text, b);
         b.append('"');
+    }
+
+    /**
+     * A JSON string (or {@code null}) as Jackson's UTF-8 generator writes it, so that the text's UTF-8 bytes are the
+     * generator's: control characters, quote and backslash escaped as everywhere, and every surrogate — paired or
+     * not — as a backslash, {@code u} and four upper-case hex digits.
+     */
+    static void utf8String(StringBuilder b, String text) {
+        if (text == null) {
+            b.append("null");
+            return;
+        }
+        b.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20) {
+                switch (c) {
+                    case '\b' -> b.append("\\b");
+                    case '\t' -> b.append("\\t");
+                    case '\n' -> b.append("\\n");
+                    case '\f' -> b.append("\\f");
+                    case '\r' -> b.append("\\r");
+                    default -> hexEscape(b, c);
+                }
+            } else if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (Character.isSurrogate(c)) {
+                hexEscape(b, c);
+            } else {
+                b.append(c);
+            }
+        }
+        b.append('"');
+    }
+
+    private static void hexEscape(StringBuilder b, char c) {
+        b.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            b.append("0123456789ABCDEF".charAt((c >> shift) & 0xF));
+        }
     }
 
     /** A JSON number as Jackson writes a double: {@link Double#toString}, quoted when not finite. */

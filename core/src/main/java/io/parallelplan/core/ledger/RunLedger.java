@@ -1,6 +1,5 @@
 package io.parallelplan.core.ledger;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parallelplan.core.schedule.AttemptOutcome;
 import io.parallelplan.core.schedule.EventReason;
@@ -14,6 +13,7 @@ import io.parallelplan.core.validate.LoadedPlan;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -263,19 +263,17 @@ public final class RunLedger implements Closeable {
     public void snapshot() {
         Path target = directory.resolve(SNAPSHOT);
         Path tmp = directory.resolve(SNAPSHOT + ".tmp");
+        StringBuilder b = new StringBuilder(256 + 160 * fold.header.nodes().size());
+        b.append("{\"format\":").append(RunHeader.FORMAT).append(",\"run_id\":");
+        RunJson.utf8String(b, runId());
+        b.append(",\"journal_bytes\":").append(bytes).append(",\"journal_lines\":").append(lines).append(',');
+        fold.writeTasks(b);
+        ByteBuffer data = ByteBuffer.wrap(b.append('}').toString().getBytes(StandardCharsets.UTF_8));
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
-                OutputStream os = java.nio.channels.Channels.newOutputStream(channel);
-                JsonGenerator g = RunJson.factory().createGenerator(
-                        new java.io.BufferedOutputStream(os, 1 << 16))) {
-            g.writeStartObject();
-            g.writeNumberField("format", RunHeader.FORMAT);
-            g.writeStringField("run_id", runId());
-            g.writeNumberField("journal_bytes", bytes);
-            g.writeNumberField("journal_lines", lines);
-            fold.writeTasks(g);
-            g.writeEndObject();
-            g.flush();
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (data.hasRemaining()) {
+                channel.write(data);
+            }
             channel.force(true);
         } catch (IOException e) {
             throw new LedgerException(tmp, "cannot write the snapshot: " + e.getMessage(), e);
