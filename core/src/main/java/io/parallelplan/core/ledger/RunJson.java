@@ -346,7 +346,8 @@ public final class RunJson {
         return b.toString();
     }
 
-    private static StringBuilder digits(StringBuilder b, int value, int width) {
+    /** {@code value} (not negative) with leading zeros to {@code width} digits. */
+    static StringBuilder digits(StringBuilder b, int value, int width) {
         String text = Integer.toString(value);
         for (int i = text.length(); i < width; i++) {
             b.append('0');

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -53,8 +54,9 @@ public final class RunLedger implements Closeable {
     /** The final result's file name. */
     public static final String RESULT = "result.json";
 
-    private static final DateTimeFormatter RUN_ID =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    /** 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds: the years whose run ids are written here. */
+    private static final long YEAR_1 = -62_135_596_800L;
+    private static final long YEAR_10000 = 253_402_300_800L;
 
     private final Path directory;
     private final Path journal;
@@ -76,9 +78,31 @@ public final class RunLedger implements Closeable {
         this.snapshotEvery = Math.max(1024, header.nodes().size());
     }
 
-    /** A run id for a run starting at {@code time}, e.g. {@code 20260101-100000-000}: sorts by time. */
+    /**
+     * A run id for a run starting at {@code time}, e.g. {@code 20260101-100000-000}: sorts by time. The UTC time as
+     * {@code yyyyMMdd-HHmmss-SSS} formats it, written without a formatter (years 1 to 9999; others take the
+     * formatter).
+     */
     public static String newRunId(Instant time) {
-        return RUN_ID.format(time);
+        long seconds = time.getEpochSecond();
+        if (seconds < YEAR_1 || seconds >= YEAR_10000) {
+            return RunIdFormat.FORMAT.format(time);
+        }
+        LocalDateTime d = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        StringBuilder b = new StringBuilder(19);
+        RunJson.digits(b, d.getYear(), 4);
+        RunJson.digits(b, d.getMonthValue(), 2);
+        RunJson.digits(b, d.getDayOfMonth(), 2).append('-');
+        RunJson.digits(b, d.getHour(), 2);
+        RunJson.digits(b, d.getMinute(), 2);
+        RunJson.digits(b, d.getSecond(), 2).append('-');
+        return RunJson.digits(b, time.getNano() / 1_000_000, 3).toString();
+    }
+
+    /** The run id's formatter, made only for times outside the years {@link #newRunId} writes itself. */
+    private static final class RunIdFormat {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     }
 
     /**

@@ -20,6 +20,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +64,12 @@ class HandWrittenJsonTest {
         StringBuilder b = new StringBuilder();
         RunJson.instant(b, time);
         assertThat(b).hasToString(time.toString());
+    }
+
+    @Property
+    void runIdsAreWhatTheirFormatterWrites(@ForAll("instants") Instant time) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+        assertThat(RunLedger.newRunId(time)).isEqualTo(format.format(time));
     }
 
     @Property
