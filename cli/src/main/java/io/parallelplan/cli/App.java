@@ -22,7 +22,9 @@ public final class App {
     public static void main(String[] args) {
         int code;
         try {
-            code = Cli.commandLine(args).execute(args);
+            // A plain `run` skips picocli's model of the commands (see QuickRun); every other command line uses it.
+            RunCommand quick = QuickRun.of(args);
+            code = quick != null ? QuickRun.execute(quick, args) : Cli.commandLine(args).execute(args);
         } catch (OutOfMemoryError e) {
             // What filled the heap is unreachable once the command has unwound, so there is room to say so.
             if (System.getenv("PARALLEL_PLAN_DEBUG") != null) {

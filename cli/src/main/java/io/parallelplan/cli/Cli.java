@@ -83,25 +83,27 @@ public final class Cli {
             err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.INVALID;
         });
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            PrintWriter err = cmd.getErr();
-            if (ex instanceof PlanReadException pre) {
-                err.println("parallel-plan: " + pre.getMessage());
-                pre.excerpt().forEach(line -> err.println("  " + line));
-                return ExitCodes.INVALID;
-            }
-            if (ex instanceof InvalidPlanException ipe) {
-                String file = ipe.file().map(Object::toString).orElse("plan");
-                FindingsPrinter.forTerminal().printRefusal(err, file, ipe.report());
-                return ExitCodes.INVALID;
-            }
-            if (System.getenv("PARALLEL_PLAN_DEBUG") != null) {
-                ex.printStackTrace(err);
-            }
-            err.println("parallel-plan: internal error: " + ex + " (set PARALLEL_PLAN_DEBUG=1 for details; "
-                    + "please report it)");
-            return ExitCodes.INVALID;
-        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> executionFailure(ex, cmd.getErr()));
         return cl;
+    }
+
+    /** What a command that failed with {@code ex} prints to {@code err}, and its exit code. */
+    static int executionFailure(Exception ex, PrintWriter err) {
+        if (ex instanceof PlanReadException pre) {
+            err.println("parallel-plan: " + pre.getMessage());
+            pre.excerpt().forEach(line -> err.println("  " + line));
+            return ExitCodes.INVALID;
+        }
+        if (ex instanceof InvalidPlanException ipe) {
+            String file = ipe.file().map(Object::toString).orElse("plan");
+            FindingsPrinter.forTerminal().printRefusal(err, file, ipe.report());
+            return ExitCodes.INVALID;
+        }
+        if (System.getenv("PARALLEL_PLAN_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        err.println("parallel-plan: internal error: " + ex + " (set PARALLEL_PLAN_DEBUG=1 for details; "
+                + "please report it)");
+        return ExitCodes.INVALID;
     }
 }

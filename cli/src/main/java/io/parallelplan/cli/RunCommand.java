@@ -18,7 +18,9 @@ import io.parallelplan.core.ledger.LedgerException;
 import io.parallelplan.core.ledger.ResumePlan;
 import io.parallelplan.core.ledger.RunLedger;
 import io.parallelplan.core.model.Achievement;
+import io.parallelplan.core.parse.ParsedPlan;
 import io.parallelplan.core.parse.PlanLocator;
+import io.parallelplan.core.parse.PlanParser;
 import io.parallelplan.core.report.ReportWriter;
 import io.parallelplan.core.schedule.BlockedChain;
 import io.parallelplan.core.schedule.FailurePolicy;
@@ -38,7 +40,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -158,26 +160,40 @@ public final class RunCommand implements Callable<Integer> {
     /** The grace period between SIGTERM and SIGKILL when an attempt is killed. */
     static final Duration GRACE = Duration.ofSeconds(3);
 
+    /** The command line's words after {@code run}, as typed (the resume hint repeats them). */
+    private List<String> arguments;
+
     @Override
     public Integer call() throws Exception {
+        CommandLine cl = spec.commandLine();
+        List<String> all = cl.getParseResult().originalArgs();
+        return call(cl.getOut(), cl.getErr(), all.subList(all.indexOf(spec.name()) + 1, all.size()));
+    }
+
+    /**
+     * Runs the command with its options set, writing to {@code out} and {@code err}; {@code arguments} are the
+     * command line's words after {@code run}. picocli comes here through {@link #call()}, {@link QuickRun} directly.
+     */
+    int call(PrintWriter out, PrintWriter err, List<String> arguments) throws InterruptedException {
+        this.arguments = arguments;
         try {
-            return runCommand();
+            return runCommand(out, err);
         } catch (LedgerException | java.io.UncheckedIOException e) {
-            spec.commandLine().getErr().println("parallel-plan: " + e.getMessage());
+            err.println("parallel-plan: " + e.getMessage());
             return ExitCodes.INVALID;
         }
     }
 
-    private int runCommand() throws InterruptedException {
+    private int runCommand(PrintWriter out, PrintWriter err) throws InterruptedException {
         ProcessLauncher.preferFastSpawn();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         String problem = checkOptions();
         if (problem != null) {
             return usage(err, problem);
         }
         Path file = PlanLocator.resolve(planArgument);
-        LoadedPlan loaded = new PlanLoader().load(file);
+        ParsedPlan parsed = new PlanParser().parse(file);
+        RunPreparation preparation = dryRun ? null : RunPreparation.start(parsed.plan());
+        LoadedPlan loaded = new PlanLoader().load(parsed);
         if (!loaded.report().isValid()) {
             return invalidPlan(err, file, loaded);
         }
@@ -242,7 +258,7 @@ public final class RunCommand implements Callable<Integer> {
         if (dryRun) {
             return dryRun(out, loaded, analysis, probe, commands, parallel);
         }
-        return execute(out, err, file, loaded, prepared, runOptions, commands, parallel, resumed);
+        return execute(out, err, file, loaded, prepared, preparation, runOptions, commands, parallel, resumed);
     }
 
     private Path stateDir(Path planFolder) {
@@ -312,6 +328,7 @@ public final class RunCommand implements Callable<Integer> {
             Path file,
             LoadedPlan loaded,
             SchedulePlan prepared,
+            RunPreparation preparation,
             RunOptions runOptions,
             AttemptCommands commands,
             int parallel,
@@ -326,9 +343,9 @@ public final class RunCommand implements Callable<Integer> {
             progress.println("Resuming run " + resumed.previousRunId() + " as run " + folder.runId() + ": "
                     + resumed.rerun().size() + " to run again, " + resumed.skip().size() + " kept.");
         }
-        RunDisplay display = display(progress, json, loaded, parallel, clock);
-        RunLedger ledger = RunLedger.create(folder.path(), folder.runId(), prepared, runOptions, clock.instant(),
-                display);
+        RunDisplay display = display(progress, json, loaded, parallel, clock, preparation);
+        RunLedger ledger = RunLedger.create(folder.path(), folder.runId(), prepared, preparation.definitions(),
+                runOptions, clock.instant(), display);
         Scheduler scheduler = ledger.scheduler();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("PARALLEL_PLAN_NAME", loaded.plan().name());
@@ -372,11 +389,13 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private RunDisplay display(PrintWriter to, boolean json, LoadedPlan loaded, int parallel, Clock clock) {
+    private RunDisplay display(
+            PrintWriter to, boolean json, LoadedPlan loaded, int parallel, Clock clock, RunPreparation preparation)
+            throws InterruptedException {
         String term = System.getenv("TERM");
         boolean terminal = !json && System.console() != null && term != null && !term.equals("dumb");
         if (!terminal) {
-            return new EventLines(to, ZoneId.systemDefault());
+            return new EventLines(to, preparation.zone());
         }
         Map<String, String> titles = new HashMap<>();
         for (Achievement a : loaded.plan().achievements()) {
@@ -466,9 +485,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The command line the user typed, with {@code --resume RUN-ID} in place of any earlier one. */
     private String resumeCommand(String runId) {
-        List<String> all = spec.commandLine().getParseResult().originalArgs();
-        int self = all.indexOf(spec.name());
-        List<String> args = new ArrayList<>(all.subList(self + 1, all.size()));
+        List<String> args = new ArrayList<>(arguments);
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--resume")) {

@@ -97,12 +97,18 @@ public final class LocalRunDriver {
         try (SignalTrap trap = SignalTrap.install(name -> queue.add(new Signalled(name)), this::awaitEnd)) {
             while (true) {
                 startWhatMay();
-                display.flush();
                 if (running.isEmpty()) {
+                    display.flush();
                     break;
                 }
-                handle(queue.take());
-                Message next;
+                // A turn ends when nothing is left to handle: the display is written out once per turn, not once
+                // per burst of exits that the helper's replies bring.
+                Message next = queue.poll();
+                if (next == null) {
+                    display.flush();
+                    next = queue.take();
+                }
+                handle(next);
                 while ((next = queue.poll()) != null) {
                     handle(next);
                 }

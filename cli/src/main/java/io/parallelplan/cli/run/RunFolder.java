@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,8 +20,6 @@ public final class RunFolder {
     /** The state folder's name beside the plan. */
     public static final String STATE_DIR_NAME = ".parallel-plan";
 
-    private static final DateTimeFormatter ID_FORMAT =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final String runId;
@@ -42,7 +38,7 @@ public final class RunFolder {
     /** Creates the folder of a new run, named after {@code now} (made unique if that name is taken). */
     public static RunFolder create(Path stateDir, Instant now) {
         Path runs = runsFolder(stateDir);
-        String base = ID_FORMAT.format(now);
+        String base = RunLedger.newRunId(now);
         try {
             Files.createDirectories(runs);
             for (int n = 1; ; n++) {
@@ -72,7 +68,7 @@ public final class RunFolder {
         if (runId != null) {
             if (!RUN_ID.matcher(runId).matches()) {
                 throw new IllegalArgumentException("'" + runId + "' is not a run id; run ids are folder names under "
-                        + runs + ", e.g. " + ID_FORMAT.format(Instant.EPOCH));
+                        + runs + ", e.g. " + RunLedger.newRunId(Instant.EPOCH));
             }
             Path folder = runs.resolve(runId);
             return Files.isDirectory(folder) ? Optional.of(new RunFolder(runId, folder)) : Optional.empty();

@@ -1,8 +1,9 @@
 package io.parallelplan.cli.run;
 
-import java.lang.reflect.InvocationHandler;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -56,18 +57,16 @@ public final class SignalTrap implements AutoCloseable {
             Class<?> handlerType = Class.forName("sun.misc.SignalHandler");
             Method handle = signal.getMethod("handle", signal, handlerType);
             Method getName = signal.getMethod("getName");
-            InvocationHandler calls = (proxy, method, args) -> switch (method.getName()) {
-                case "handle" -> {
-                    onSignal.accept((String) getName.invoke(args[0]));
-                    yield null;
-                }
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                case "toString" -> "parallel-plan signal handler";
-                default -> throw new UnsupportedOperationException(method.getName());
-            };
-            Object handler = Proxy.newProxyInstance(
-                    SignalTrap.class.getClassLoader(), new Class<?>[] {handlerType}, calls);
+            // The handler is a lambda made at run time (a Proxy class would be generated and linked anew at every
+            // start; a lambda's class is kept in the class-data sharing archive): handle(Signal) calls deliver.
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodType handleType = MethodType.methodType(void.class, signal);
+            Object handler = LambdaMetafactory.metafactory(lookup, "handle",
+                            MethodType.methodType(handlerType, Consumer.class, Method.class), handleType,
+                            lookup.findStatic(SignalTrap.class, "deliver",
+                                    MethodType.methodType(void.class, Consumer.class, Method.class, Object.class)),
+                            handleType)
+                    .getTarget().invoke(onSignal, getName);
             for (String name : SIGNALS) {
                 Object sig = signal.getConstructor(String.class).newInstance(name);
                 Object previous = handle.invoke(null, sig, handler);
@@ -80,11 +79,21 @@ public final class SignalTrap implements AutoCloseable {
                 });
             }
             return true;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        } catch (Exception | LinkageError e) {
+            // Not there (another JVM), or not allowed: the shutdown hook does the work.
             undo.forEach(Runnable::run);
             undo.clear();
             return false;
+        } catch (Throwable e) {
+            // Only the lambda's creation declares Throwable; what else it could throw is an Error.
+            throw (Error) e;
         }
+    }
+
+    /** A caught signal: its name goes to the driver. */
+    private static void deliver(Consumer<String> onSignal, Method getName, Object signal)
+            throws ReflectiveOperationException {
+        onSignal.accept((String) getName.invoke(signal));
     }
 
     @Override

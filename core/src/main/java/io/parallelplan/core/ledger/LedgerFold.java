@@ -1,12 +1,10 @@
 package io.parallelplan.core.ledger;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.parallelplan.core.schedule.EventReason;
 import io.parallelplan.core.schedule.RunEvent;
 import io.parallelplan.core.schedule.TaskRecord;
 import io.parallelplan.core.schedule.TaskState;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,45 +122,59 @@ final class LedgerFold {
         return out;
     }
 
-    /** Writes the per-task state (the body of a snapshot). */
-    void writeTasks(JsonGenerator g) throws IOException {
-        g.writeObjectFieldStart("tasks");
+    /**
+     * Writes the per-task state, the body of a snapshot: {@code "tasks":{…},["stop":{…},]"events":N,"last_time":…}
+     * — the text Jackson's UTF-8 generator wrote, written directly (a snapshot is written every so many events).
+     */
+    void writeTasks(StringBuilder b) {
+        b.append("\"tasks\":{");
         List<RunHeader.Node> nodes = header.nodes();
+        boolean first = true;
         for (int x = 0; x < nodes.size(); x++) {
             if (state[x] == TaskState.PENDING && attempts[x] == 0) {
                 continue;
             }
-            g.writeObjectFieldStart(nodes.get(x).id());
-            g.writeStringField("state", state[x].name());
+            if (!first) {
+                b.append(',');
+            }
+            first = false;
+            RunJson.utf8String(b, nodes.get(x).id());
+            b.append(":{\"state\":\"").append(state[x].name()).append('"');
             if (attempts[x] > 0) {
-                g.writeNumberField("attempts", attempts[x]);
+                b.append(",\"attempts\":").append(attempts[x]);
             }
             if (exitCode[x] != null) {
-                g.writeNumberField("exit_code", exitCode[x]);
+                b.append(",\"exit_code\":").append(exitCode[x].intValue());
             }
             if (message[x] != null) {
-                g.writeStringField("message", message[x]);
+                b.append(",\"message\":");
+                RunJson.utf8String(b, message[x]);
             }
             if (cause[x] != null) {
-                g.writeStringField("cause", cause[x]);
+                b.append(",\"cause\":");
+                RunJson.utf8String(b, cause[x]);
             }
             if (startedAt[x] != null) {
-                g.writeStringField("started_at", startedAt[x].toString());
+                b.append(",\"started_at\":\"");
+                RunJson.instant(b, startedAt[x]);
+                b.append('"');
             }
             if (finishedAt[x] != null) {
-                g.writeStringField("finished_at", finishedAt[x].toString());
+                b.append(",\"finished_at\":\"");
+                RunJson.instant(b, finishedAt[x]);
+                b.append('"');
             }
-            g.writeEndObject();
+            b.append('}');
         }
-        g.writeEndObject();
+        b.append('}');
         if (stopKind != null) {
-            g.writeObjectFieldStart("stop");
-            g.writeStringField("kind", stopKind.name());
-            g.writeStringField("reason", stopReason);
-            g.writeEndObject();
+            b.append(",\"stop\":{\"kind\":\"").append(stopKind.name()).append("\",\"reason\":");
+            RunJson.utf8String(b, stopReason);
+            b.append('}');
         }
-        g.writeNumberField("events", events);
-        g.writeStringField("last_time", lastTime.toString());
+        b.append(",\"events\":").append(events).append(",\"last_time\":\"");
+        RunJson.instant(b, lastTime);
+        b.append('"');
     }
 
     /** Loads what {@link #writeTasks} wrote. */

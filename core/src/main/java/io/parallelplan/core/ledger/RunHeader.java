@@ -1,8 +1,6 @@
 package io.parallelplan.core.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parallelplan.core.schedule.RunOptions;
 import io.parallelplan.core.schedule.SchedulePlan;
 import io.parallelplan.core.validate.LoadedPlan;
@@ -64,7 +62,12 @@ public record RunHeader(
 
     /** The header of a run of this prepared plan. */
     public static RunHeader of(String runId, SchedulePlan plan, RunOptions options, Instant startedAt) {
-        Definitions definitions = Definitions.of(plan.plan());
+        return of(runId, plan, Definitions.of(plan.plan()), options, startedAt);
+    }
+
+    /** The header of a run of this prepared plan whose definition hashes were taken already. */
+    public static RunHeader of(
+            String runId, SchedulePlan plan, Definitions definitions, RunOptions options, Instant startedAt) {
         List<Node> nodes = new ArrayList<>(plan.ids().size());
         for (String id : plan.ids()) {
             nodes.add(new Node(id, plan.parentOf(id).orElse(null), plan.isGroup(id), definitions.hash(id),
@@ -75,36 +78,49 @@ public record RunHeader(
                 definitions.planHash(), startedAt, options, nodes);
     }
 
-    ObjectNode toJson() {
-        ObjectNode o = RunJson.mapper().createObjectNode();
-        o.put("type", "run");
-        o.put("format", FORMAT);
-        o.put("run_id", runId);
-        o.put("plan_name", planName);
-        o.put("plan", planSource);
-        o.put("plan_hash", planHash);
-        o.put("started_at", startedAt.toString());
-        o.set("options", RunJson.toJson(options));
-        ArrayNode list = o.putArray("achievements");
-        for (Node n : nodes) {
-            ObjectNode a = list.addObject();
-            a.put("id", n.id());
+    /**
+     * The header as one line of JSON (no line break): the text Jackson writes for this header as a tree, written
+     * directly — a run's first start waits for it, and building the tree meant starting Jackson's object mapper.
+     */
+    String line() {
+        StringBuilder b = new StringBuilder(256 + 80 * nodes.size());
+        b.append("{\"type\":\"run\",\"format\":").append(FORMAT).append(",\"run_id\":");
+        RunJson.string(b, runId);
+        b.append(",\"plan_name\":");
+        RunJson.string(b, planName);
+        b.append(",\"plan\":");
+        RunJson.string(b, planSource);
+        b.append(",\"plan_hash\":");
+        RunJson.string(b, planHash);
+        b.append(",\"started_at\":\"");
+        RunJson.instant(b, startedAt);
+        b.append("\",\"options\":");
+        RunJson.options(b, options);
+        b.append(",\"achievements\":[");
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            b.append(i == 0 ? "{\"id\":" : ",{\"id\":");
+            RunJson.string(b, n.id());
             if (n.parentId() != null) {
-                a.put("parent", n.parentId());
+                b.append(",\"parent\":");
+                RunJson.string(b, n.parentId());
             }
             if (n.group()) {
-                a.put("group", true);
+                b.append(",\"group\":true");
             }
-            a.put("definition", n.definition());
+            b.append(",\"definition\":");
+            RunJson.string(b, n.definition());
             if (n.optional()) {
-                a.put("optional", true);
+                b.append(",\"optional\":true");
             }
             if (n.required()) {
-                a.put("required", true);
+                b.append(",\"required\":true");
             }
-            a.put("weight", n.weight());
+            b.append(",\"weight\":");
+            RunJson.number(b, n.weight());
+            b.append('}');
         }
-        return o;
+        return b.append("]}").toString();
     }
 
     static RunHeader read(JsonNode o) {

@@ -1,8 +1,6 @@
 package io.parallelplan.core.ledger;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,9 +13,6 @@ import io.parallelplan.core.schedule.RunOptions;
 import io.parallelplan.core.schedule.RunStatus;
 import io.parallelplan.core.schedule.RunSummary;
 import io.parallelplan.core.schedule.TaskState;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -34,16 +29,22 @@ import java.util.Map;
  * are ISO-8601 instants.
  */
 public final class RunJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The line separator of Jackson's indented output. */
+    private static final String EOL = System.lineSeparator();
     /** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds. */
     private static final long YEAR_0 = -62_167_219_200L;
     private static final long YEAR_10000 = 253_402_300_800L;
 
     private RunJson() {}
 
-    /** The mapper used for run files (plain Jackson, no modules). */
+    /** The mapper used to read run files (plain Jackson, no modules), made when first needed. */
     static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.INSTANCE;
+    }
+
+    /** Holds the mapper, so that loading this class does not make it. */
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
     }
 
     // ---------------------------------------------------------------- summary
@@ -53,7 +54,7 @@ public final class RunJson {
      * "exit_code", "blocked_by", "started_at", "finished_at"}}}}.
      */
     public static ObjectNode toJson(RunSummary summary) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = mapper().createObjectNode();
         root.put("result", summary.result().name());
         ObjectNode counts = root.putObject("counts");
         summary.counts().forEach(counts::put);
@@ -72,60 +73,74 @@ public final class RunJson {
     }
 
     /**
-     * {@link #toJson(RunSummary)}, indented, as text: the same text as Jackson's indented output of that tree,
-     * written straight to a generator (a run's last step; for thousands of achievements the tree and its
-     * serializers cost more than the writing).
+     * {@link #toJson(RunSummary)}, indented, as text: the same text as Jackson's indented output of that tree (two
+     * spaces a level, {@code " : "} after names, {@code [ "a", "b" ]} and {@code { }}), written directly — a run's
+     * last step, printed by {@code run --format json} too.
      */
     public static String write(RunSummary summary) {
-        StringWriter text = new StringWriter(128 + 256 * summary.achievements().size());
-        try (JsonGenerator g = MAPPER.getFactory().createGenerator(text)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter());
-            g.writeStartObject();
-            g.writeStringField("result", summary.result().name());
-            g.writeObjectFieldStart("counts");
+        StringBuilder b = new StringBuilder(128 + 256 * summary.achievements().size());
+        b.append('{').append(EOL).append("  \"result\" : ");
+        string(b, summary.result().name());
+        b.append(',').append(EOL).append("  \"counts\" : ");
+        if (summary.counts().isEmpty()) {
+            b.append("{ }");
+        } else {
+            b.append('{');
+            String separator = EOL;
             for (Map.Entry<String, Integer> c : summary.counts().entrySet()) {
-                g.writeNumberField(c.getKey(), c.getValue());
+                b.append(separator).append("    ");
+                string(b, c.getKey());
+                b.append(" : ").append(c.getValue().intValue());
+                separator = "," + EOL;
             }
-            g.writeEndObject();
-            g.writeObjectFieldStart("achievements");
-            StringBuilder time = new StringBuilder(32);
+            b.append(EOL).append("  }");
+        }
+        b.append(',').append(EOL).append("  \"achievements\" : ");
+        if (summary.achievements().isEmpty()) {
+            b.append("{ }");
+        } else {
+            b.append('{');
+            String separator = EOL;
             for (Map.Entry<String, RunSummary.Entry> a : summary.achievements().entrySet()) {
                 RunSummary.Entry e = a.getValue();
-                g.writeObjectFieldStart(a.getKey());
-                g.writeStringField("state", e.state().name());
-                g.writeNumberField("attempts", e.attempts());
-                g.writeFieldName("exit_code");
+                b.append(separator).append("    ");
+                string(b, a.getKey());
+                b.append(" : {").append(EOL).append("      \"state\" : ");
+                string(b, e.state().name());
+                b.append(',').append(EOL).append("      \"attempts\" : ").append(e.attempts());
+                b.append(',').append(EOL).append("      \"exit_code\" : ");
                 if (e.exitCode() == null) {
-                    g.writeNull();
+                    b.append("null");
                 } else {
-                    g.writeNumber(e.exitCode());
+                    b.append(e.exitCode().intValue());
                 }
-                g.writeArrayFieldStart("blocked_by");
-                for (String cause : e.blockedBy()) {
-                    g.writeString(cause);
+                b.append(',').append(EOL).append("      \"blocked_by\" : [ ");
+                for (int i = 0; i < e.blockedBy().size(); i++) {
+                    if (i > 0) {
+                        b.append(", ");
+                    }
+                    string(b, e.blockedBy().get(i));
                 }
-                g.writeEndArray();
-                writeTime(g, "started_at", e.startedAt(), time);
-                writeTime(g, "finished_at", e.finishedAt(), time);
-                g.writeEndObject();
+                b.append(e.blockedBy().isEmpty() ? "]" : " ]");
+                b.append(',').append(EOL).append("      \"started_at\" : ");
+                time(b, e.startedAt());
+                b.append(',').append(EOL).append("      \"finished_at\" : ");
+                time(b, e.finishedAt());
+                b.append(EOL).append("    }");
+                separator = "," + EOL;
             }
-            g.writeEndObject();
-            g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a run summary as JSON", e);
+            b.append(EOL).append("  }");
         }
-        return text.toString();
+        return b.append(EOL).append('}').toString();
     }
 
-    private static void writeTime(JsonGenerator g, String field, Instant value, StringBuilder scratch)
-            throws IOException {
-        g.writeFieldName(field);
+    private static void time(StringBuilder b, Instant value) {
         if (value == null) {
-            g.writeNull();
+            b.append("null");
         } else {
-            scratch.setLength(0);
-            instant(scratch, value);
-            g.writeString(scratch.toString());
+            b.append('"');
+            instant(b, value);
+            b.append('"');
         }
     }
 
@@ -158,7 +173,7 @@ public final class RunJson {
 
     /** One journal line's object for an event ({@code "type": "event"}); absent values are left out. */
     public static ObjectNode toJson(RunEvent e) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = mapper().createObjectNode();
         o.put("type", "event");
         o.put("time", e.time().toString());
         o.put("id", e.taskId());
@@ -223,10 +238,64 @@ public final class RunJson {
         return b.append('}').toString();
     }
 
-    private static void string(StringBuilder b, String text) {
+    /** A JSON string as Jackson writes it, or {@code null}. */
+    static void string(StringBuilder b, String text) {
+        if (text == null) {
+            b.append("null");
+            return;
+        }
         b.append('"');
         JsonStringEncoder.getInstance().quoteAsString(text, b);
         b.append('"');
+    }
+
+    /**
+     * A JSON string (or {@code null}) as Jackson's UTF-8 generator writes it, so that the text's UTF-8 bytes are the
+     * generator's: control characters, quote and backslash escaped as everywhere, and every surrogate — paired or
+     * not — as a backslash, {@code u} and four upper-case hex digits.
+     */
+    static void utf8String(StringBuilder b, String text) {
+        if (text == null) {
+            b.append("null");
+            return;
+        }
+        b.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20) {
+                switch (c) {
+                    case '\b' -> b.append("\\b");
+                    case '\t' -> b.append("\\t");
+                    case '\n' -> b.append("\\n");
+                    case '\f' -> b.append("\\f");
+                    case '\r' -> b.append("\\r");
+                    default -> hexEscape(b, c);
+                }
+            } else if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (Character.isSurrogate(c)) {
+                hexEscape(b, c);
+            } else {
+                b.append(c);
+            }
+        }
+        b.append('"');
+    }
+
+    private static void hexEscape(StringBuilder b, char c) {
+        b.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            b.append("0123456789ABCDEF".charAt((c >> shift) & 0xF));
+        }
+    }
+
+    /** A JSON number as Jackson writes a double: {@link Double#toString}, quoted when not finite. */
+    static void number(StringBuilder b, double value) {
+        if (Double.isFinite(value)) {
+            b.append(value);
+        } else {
+            b.append('"').append(value).append('"');
+        }
     }
 
     /** {@link Instant#toString()} without the formatter's machinery, for years 0 to 9999 (others take the slow way). */
@@ -236,13 +305,12 @@ public final class RunJson {
             b.append(t);
             return;
         }
-        LocalDateTime d = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
-        digits(b, d.getYear(), 4).append('-');
-        digits(b, d.getMonthValue(), 2).append('-');
-        digits(b, d.getDayOfMonth(), 2).append('T');
-        digits(b, d.getHour(), 2).append(':');
-        digits(b, d.getMinute(), 2).append(':');
-        digits(b, d.getSecond(), 2);
+        Second last = lastSecond;
+        if (last.epochSecond() != seconds) {
+            last = new Second(seconds, dateAndTime(seconds));
+            lastSecond = last;
+        }
+        b.append(last.text());
         int nano = t.getNano();
         if (nano != 0) {
             b.append('.');
@@ -257,7 +325,29 @@ public final class RunJson {
         b.append('Z');
     }
 
-    private static StringBuilder digits(StringBuilder b, int value, int width) {
+    /**
+     * The text of the last second written: a run writes thousands of times per second, and the date and time of day
+     * change once a second (one immutable pair, so threads writing at once each see a whole one).
+     */
+    private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
+
+    private record Second(long epochSecond, String text) {}
+
+    /** {@code yyyy-MM-ddTHH:mm:ss} of a second in years 0 to 9999. */
+    private static String dateAndTime(long seconds) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        StringBuilder b = new StringBuilder(19);
+        digits(b, d.getYear(), 4).append('-');
+        digits(b, d.getMonthValue(), 2).append('-');
+        digits(b, d.getDayOfMonth(), 2).append('T');
+        digits(b, d.getHour(), 2).append(':');
+        digits(b, d.getMinute(), 2).append(':');
+        digits(b, d.getSecond(), 2);
+        return b.toString();
+    }
+
+    /** {@code value} (not negative) with leading zeros to {@code width} digits. */
+    static StringBuilder digits(StringBuilder b, int value, int width) {
         String text = Integer.toString(value);
         for (int i = text.length(); i < width; i++) {
             b.append('0');
@@ -268,7 +358,7 @@ public final class RunJson {
     /** Reads an event from one line of JSON. */
     public static RunEvent readEvent(String line) {
         try {
-            return readEvent(MAPPER.readTree(line));
+            return readEvent(mapper().readTree(line));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a run event: " + e.getOriginalMessage(), e);
         }
@@ -278,7 +368,7 @@ public final class RunJson {
 
     /** Run options as JSON ({@code max_parallel} is {@code null} when unlimited). */
     public static ObjectNode toJson(RunOptions options) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = mapper().createObjectNode();
         if (options.maxParallel() == RunOptions.UNLIMITED) {
             o.putNull("max_parallel");
         } else {
@@ -292,6 +382,39 @@ public final class RunJson {
         ObjectNode skip = o.putObject("skip");
         options.skip().forEach(skip::put);
         return o;
+    }
+
+    /** {@link #toJson(RunOptions)} as text, the same Jackson writes for that tree, written directly. */
+    static void options(StringBuilder b, RunOptions options) {
+        b.append("{\"max_parallel\":");
+        if (options.maxParallel() == RunOptions.UNLIMITED) {
+            b.append("null");
+        } else {
+            b.append(options.maxParallel());
+        }
+        b.append(",\"policy\":");
+        string(b, options.policy().key());
+        b.append(",\"drain\":").append(options.drain()).append(",\"min_score\":");
+        number(b, options.minScore());
+        b.append(",\"retries\":").append(options.defaultRetries()).append(",\"timeout_minutes\":");
+        Integer timeout = options.defaultTimeoutMinutes();
+        if (timeout == null) {
+            b.append("null");
+        } else {
+            b.append(timeout.intValue());
+        }
+        b.append(",\"skip\":{");
+        boolean first = true;
+        for (Map.Entry<String, String> e : options.skip().entrySet()) {
+            if (!first) {
+                b.append(',');
+            }
+            first = false;
+            string(b, e.getKey());
+            b.append(':');
+            string(b, e.getValue());
+        }
+        b.append("}}");
     }
 
     /** Reads options written by {@link #toJson(RunOptions)}. */

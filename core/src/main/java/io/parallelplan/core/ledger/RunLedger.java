@@ -1,8 +1,6 @@
 package io.parallelplan.core.ledger;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parallelplan.core.schedule.AttemptOutcome;
 import io.parallelplan.core.schedule.EventReason;
 import io.parallelplan.core.schedule.RunEvent;
@@ -15,6 +13,7 @@ import io.parallelplan.core.validate.LoadedPlan;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -54,8 +54,9 @@ public final class RunLedger implements Closeable {
     /** The final result's file name. */
     public static final String RESULT = "result.json";
 
-    private static final DateTimeFormatter RUN_ID =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+    /** 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z in epoch seconds: the years whose run ids are written here. */
+    private static final long YEAR_1 = -62_135_596_800L;
+    private static final long YEAR_10000 = 253_402_300_800L;
 
     private final Path directory;
     private final Path journal;
@@ -77,9 +78,31 @@ public final class RunLedger implements Closeable {
         this.snapshotEvery = Math.max(1024, header.nodes().size());
     }
 
-    /** A run id for a run starting at {@code time}, e.g. {@code 20260101-100000-000}: sorts by time. */
+    /**
+     * A run id for a run starting at {@code time}, e.g. {@code 20260101-100000-000}: sorts by time. The UTC time as
+     * {@code yyyyMMdd-HHmmss-SSS} formats it, written without a formatter (years 1 to 9999; others take the
+     * formatter).
+     */
     public static String newRunId(Instant time) {
-        return RUN_ID.format(time);
+        long seconds = time.getEpochSecond();
+        if (seconds < YEAR_1 || seconds >= YEAR_10000) {
+            return RunIdFormat.FORMAT.format(time);
+        }
+        LocalDateTime d = LocalDateTime.ofEpochSecond(seconds, 0, ZoneOffset.UTC);
+        StringBuilder b = new StringBuilder(19);
+        RunJson.digits(b, d.getYear(), 4);
+        RunJson.digits(b, d.getMonthValue(), 2);
+        RunJson.digits(b, d.getDayOfMonth(), 2).append('-');
+        RunJson.digits(b, d.getHour(), 2);
+        RunJson.digits(b, d.getMinute(), 2);
+        RunJson.digits(b, d.getSecond(), 2).append('-');
+        return RunJson.digits(b, time.getNano() / 1_000_000, 3).toString();
+    }
+
+    /** The run id's formatter, made only for times outside the years {@link #newRunId} writes itself. */
+    private static final class RunIdFormat {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
     }
 
     /**
@@ -96,9 +119,20 @@ public final class RunLedger implements Closeable {
     public static RunLedger create(
             Path directory, String runId, SchedulePlan prepared, RunOptions options, Instant startedAt,
             RunListener observer) {
+        return create(directory, runId, prepared, Definitions.of(prepared.plan()), options, startedAt, observer);
+    }
+
+    /**
+     * As {@link #create(Path, String, SchedulePlan, RunOptions, Instant, RunListener)}, with the definition hashes of
+     * the prepared plan taken already ({@link Definitions#of}; the command line takes them while it validates the
+     * plan).
+     */
+    public static RunLedger create(
+            Path directory, String runId, SchedulePlan prepared, Definitions definitions, RunOptions options,
+            Instant startedAt, RunListener observer) {
         Objects.requireNonNull(directory, "run directory cannot be null");
         Objects.requireNonNull(observer, "observer cannot be null (use RunListener.NONE)");
-        RunHeader header = RunHeader.of(runId, prepared, options, startedAt);
+        RunHeader header = RunHeader.of(runId, prepared, definitions, options, startedAt);
         RunLedger ledger = new RunLedger(directory, header);
         try {
             Files.createDirectories(directory);
@@ -110,7 +144,7 @@ public final class RunLedger implements Closeable {
         }
         ledger.openJournal(false);
         try {
-            ledger.append(header.toJson());
+            ledger.append(header.line());
             ledger.scheduler = new Scheduler(prepared, options, startedAt, ledger.writer.andThen(observer));
         } catch (RuntimeException e) {
             ledger.discard();
@@ -253,19 +287,17 @@ public final class RunLedger implements Closeable {
     public void snapshot() {
         Path target = directory.resolve(SNAPSHOT);
         Path tmp = directory.resolve(SNAPSHOT + ".tmp");
+        StringBuilder b = new StringBuilder(256 + 160 * fold.header.nodes().size());
+        b.append("{\"format\":").append(RunHeader.FORMAT).append(",\"run_id\":");
+        RunJson.utf8String(b, runId());
+        b.append(",\"journal_bytes\":").append(bytes).append(",\"journal_lines\":").append(lines).append(',');
+        fold.writeTasks(b);
+        ByteBuffer data = ByteBuffer.wrap(b.append('}').toString().getBytes(StandardCharsets.UTF_8));
         try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
-                OutputStream os = java.nio.channels.Channels.newOutputStream(channel);
-                JsonGenerator g = RunJson.mapper().getFactory().createGenerator(
-                        new java.io.BufferedOutputStream(os, 1 << 16))) {
-            g.writeStartObject();
-            g.writeNumberField("format", RunHeader.FORMAT);
-            g.writeStringField("run_id", runId());
-            g.writeNumberField("journal_bytes", bytes);
-            g.writeNumberField("journal_lines", lines);
-            fold.writeTasks(g);
-            g.writeEndObject();
-            g.flush();
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (data.hasRemaining()) {
+                channel.write(data);
+            }
             channel.force(true);
         } catch (IOException e) {
             throw new LedgerException(tmp, "cannot write the snapshot: " + e.getMessage(), e);
@@ -320,7 +352,7 @@ public final class RunLedger implements Closeable {
 
         @Override
         public void onStop(EventReason kind, String reason, Instant time) {
-            append(stopJson(kind, reason, time));
+            append(stopLine(kind, reason, time));
             fold.stop(kind, reason, time);
         }
     }
@@ -346,10 +378,6 @@ public final class RunLedger implements Closeable {
         }
     }
 
-    private void append(ObjectNode line) {
-        append(line.toString());
-    }
-
     private void append(String line) {
         if (closed) {
             throw new IllegalStateException("the ledger of run " + runId() + " is closed");
@@ -365,13 +393,14 @@ public final class RunLedger implements Closeable {
         lines++;
     }
 
-    private static ObjectNode stopJson(EventReason kind, String reason, Instant time) {
-        ObjectNode o = RunJson.mapper().createObjectNode();
-        o.put("type", "stop");
-        o.put("time", time.toString());
-        o.put("kind", kind.name());
-        o.put("reason", reason);
-        return o;
+    /** A stop's journal line: the text Jackson writes for it as a tree, written directly. */
+    static String stopLine(EventReason kind, String reason, Instant time) {
+        StringBuilder b = new StringBuilder(96);
+        b.append("{\"type\":\"stop\",\"time\":\"");
+        RunJson.instant(b, time);
+        b.append("\",\"kind\":\"").append(kind.name()).append("\",\"reason\":");
+        RunJson.string(b, reason);
+        return b.append('}').toString();
     }
 
     private static void move(Path tmp, Path target) {

@@ -1,5 +1,7 @@
 package io.parallelplan.core.model;
 
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -81,7 +83,44 @@ public final class PlanFiles {
 
     /** {@code execution/EXECUTION_TASK_<PLAN>_<nn>_<kk>.md}. */
     public String executionTask(String number, int task) {
-        return EXECUTION + "/EXECUTION_TASK_" + planName + "_" + number + "_" + String.format("%02d", task) + ".md";
+        return EXECUTION + "/EXECUTION_TASK_" + planName + "_" + number + "_" + twoDigits(task, Locale.getDefault(
+                Locale.Category.FORMAT)) + ".md";
+    }
+
+    /**
+     * {@code String.format(locale, "%02d", n)} — the same digits (the locale's zero digit, as the formatter takes it)
+     * without a formatter: {@code validate} names the files of every achievement whose id is not of the X.Y shape,
+     * and a formatter per name cost more than the rest of their checks.
+     */
+    static String twoDigits(int n, Locale locale) {
+        if (n < 0) {
+            return String.format(locale, "%02d", n);
+        }
+        char zero = zeroDigit(locale);
+        String digits = Integer.toString(n);
+        StringBuilder b = new StringBuilder(Math.max(2, digits.length()));
+        if (digits.length() < 2) {
+            b.append(zero);
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            b.append((char) (digits.charAt(i) - '0' + zero));
+        }
+        return b.toString();
+    }
+
+    /** The last locale asked about and its zero digit (read together: one immutable pair). */
+    private static volatile ZeroDigit lastZero = new ZeroDigit(Locale.US, '0');
+
+    private record ZeroDigit(Locale locale, char zero) {}
+
+    /** The zero digit {@link java.util.Formatter} uses for {@code locale}: {@code '0'} for US, else the locale's. */
+    private static char zeroDigit(Locale locale) {
+        ZeroDigit last = lastZero;
+        if (!last.locale().equals(locale)) {
+            last = new ZeroDigit(locale, DecimalFormatSymbols.getInstance(locale).getZeroDigit());
+            lastZero = last;
+        }
+        return last.zero();
     }
 
     /** {@code execution/feedbacks/APPROVED_<nn>.md}. */

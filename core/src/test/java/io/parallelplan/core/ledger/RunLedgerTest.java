@@ -11,6 +11,7 @@ import io.parallelplan.core.schedule.RunEvent;
 import io.parallelplan.core.schedule.RunListener;
 import io.parallelplan.core.schedule.RunOptions;
 import io.parallelplan.core.schedule.RunStatus;
+import io.parallelplan.core.schedule.SchedulePlan;
 import io.parallelplan.core.schedule.Scheduler;
 import io.parallelplan.core.schedule.TaskState;
 import io.parallelplan.core.validate.LoadedPlan;
@@ -59,6 +60,25 @@ class RunLedgerTest {
 
     private static LoadedPlan diamond() {
         return plan(a("1"), a("2", "1"), a("3", "1"), a("4", "2", "3"), a("5"));
+    }
+
+    @Test
+    void shouldWriteTheSameJournalWithDefinitionHashesTakenBeforehand() throws IOException {
+        LoadedPlan plan = plan(a("1"), a("2", "1").subExecutions(List.of(Achievement.builder("2.a").command("x").build())), a("3", "2"));
+        SchedulePlan prepared = SchedulePlan.of(plan);
+        Path inside = dir.resolve("inside");
+        Path given = dir.resolve("given");
+        for (Path run : List.of(inside, given)) {
+            try (RunLedger ledger = run == inside
+                    ? RunLedger.create(run, "same", prepared, RunOptions.defaults(), T0, RunListener.NONE)
+                    : RunLedger.create(run, "same", prepared, Definitions.of(plan.plan()), RunOptions.defaults(), T0,
+                            RunListener.NONE)) {
+                runFailing(ledger.scheduler(), "3");
+            }
+        }
+        for (String file : List.of(RunLedger.JOURNAL, RunLedger.SNAPSHOT, RunLedger.RESULT)) {
+            assertThat(given.resolve(file)).hasSameTextualContentAs(inside.resolve(file));
+        }
     }
 
     @Test
