@@ -52,8 +52,9 @@ public final class Cli {
 
     /**
      * The command line that {@code main} executes for {@code arguments}: with only the subcommand
-     * {@code arguments[0]} names, or with all of them when it names none (or {@code help}, which describes the
-     * others) — so usage, suggestions for a mistyped name and {@code --help} are exactly those of the whole command.
+     * {@code arguments[0]} names, none for a lone {@code --version}, or all of them when it names none (or
+     * {@code help}, which describes the others) — so usage, suggestions for a mistyped name and {@code --help} are
+     * exactly those of the whole command.
      */
     static CommandLine commandLine(String... arguments) {
         // No option takes a date, time or SQL type: picocli need not load and initialize those classes (java.time's
@@ -65,6 +66,8 @@ public final class Cli {
         String first = arguments.length > 0 ? arguments[0] : null;
         if (first != null && !first.equals("help") && SUBCOMMANDS.contains(first)) {
             cl.addSubcommand(first, subcommand(first));
+        } else if (arguments.length == 1 && (first.equals("--version") || first.equals("-V"))) {
+            // The version alone names no subcommand and prints none: no model to build.
         } else {
             for (String name : SUBCOMMANDS) {
                 cl.addSubcommand(name, subcommand(name));

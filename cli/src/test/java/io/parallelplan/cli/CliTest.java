@@ -30,6 +30,18 @@ class CliTest {
     }
 
     @Test
+    void shouldPrintTheVersionWithoutBuildingAnySubcommand() {
+        for (String option : new String[] {"--version", "-V"}) {
+            assertThat(Cli.commandLine(option).getSubcommands()).as(option).isEmpty();
+            CliRun run = CliRun.of(option);
+            assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).startsWith("parallel-plan ").hasLineCount(1);
+        }
+        // Anything more than the version is read by the whole command, with its usage and suggestions.
+        assertThat(Cli.commandLine("--version", "run").getSubcommands().keySet()).containsExactlyElementsOf(ALL);
+    }
+
+    @Test
     void shouldSuggestTheNameOfAMistypedSubcommand() {
         CliRun run = CliRun.of("runn", "plan");
 
