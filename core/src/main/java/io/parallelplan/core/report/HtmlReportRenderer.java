@@ -26,8 +26,10 @@ import java.util.Set;
  * <p>Two forms: {@link #page} is a self-contained file (no network: a Content-Security-Policy in the page allows
  * only its own script, by hash); {@link #fragment} is one {@code <div class="pp-report">} with scoped CSS for
  * embedding, e.g. in the Jenkins build page, where inline scripts may be blocked: pass {@code false} and serve
- * {@link #script()} as a file. Everything is readable without CSS or JavaScript; the script only adds sorting,
- * zoom and pan, and details on click, and it never turns plan text into markup.
+ * {@link #script()} as a file. Everything is readable without CSS or JavaScript — but for the graph of a page above
+ * {@link #SCRIPTED_GRAPH_ABOVE} achievements, which the script draws (a note stands in its place without it); the
+ * script otherwise adds sorting, zoom and pan, and details on click, and it never turns plan text into markup. A
+ * page can be written straight to a file as it is made ({@link #page(ReportSnapshot, Writer)}).
  */
 public final class HtmlReportRenderer {
     /**
