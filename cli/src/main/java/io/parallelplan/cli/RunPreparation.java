@@ -33,12 +33,11 @@ final class RunPreparation {
 
     /** Takes them on a new thread. */
     RunPreparation start() {
-        Thread thread = new Thread(() -> {
+        Background.start("parallel-plan-preparation", () -> {
             zone.run();
             definitions.run();
-        }, "parallel-plan-preparation");
-        thread.setDaemon(true);
-        thread.start();
+            return null;
+        });
         return this;
     }
 

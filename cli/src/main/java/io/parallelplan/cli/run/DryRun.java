@@ -2,6 +2,7 @@ package io.parallelplan.cli.run;
 
 import io.parallelplan.core.model.Achievement;
 import io.parallelplan.core.model.Estimate;
+import io.parallelplan.core.report.Markup;
 import io.parallelplan.core.schedule.AttemptOutcome;
 import io.parallelplan.core.schedule.Scheduler;
 import io.parallelplan.core.schedule.TaskState;
@@ -70,15 +71,21 @@ public final class DryRun {
      * @return when the last task would end, in hours from the beginning
      */
     public static double printStartOrder(Scheduler scheduler, AttemptCommands commands, PrintWriter out) {
-        Lines lines = new Lines(out);
+        Markup lines = new Markup(out);
+        StringBuilder hours = new StringBuilder(16);
         double makespan = simulate(scheduler, (id, task, atHours) -> {
             String title = task.title();
-            int mark = lines.length();
-            lines.append("  +").hours(atHours).pad(mark + 3 + 7).append(' ').append(id);
+            hours.setLength(0);
+            hours(hours, atHours);
+            lines.append("  +").append(hours);
+            for (int pad = hours.length(); pad < 7; pad++) {
+                lines.append(' ');
+            }
+            lines.append(' ').append(id);
             if (!title.isEmpty()) {
                 lines.append("  ").append(title);
             }
-            lines.append(LINE).append("            $ ").append(commands.command(id)).append(LINE).flushIfFull();
+            lines.append(LINE).append("            $ ").append(commands.command(id)).append(LINE).spill();
         });
         lines.flush();
         return makespan;
@@ -184,62 +191,6 @@ public final class DryRun {
         private static boolean before(double end, String id, double otherEnd, String otherId) {
             int c = Double.compare(end, otherEnd);
             return c < 0 || c == 0 && id.compareTo(otherId) < 0;
-        }
-    }
-
-    /** Text on its way to a writer, handed over in blocks of about 64 K characters. */
-    private static final class Lines {
-        private static final int BLOCK = 1 << 16;
-        private final PrintWriter out;
-        private final StringBuilder text = new StringBuilder(BLOCK + 1024);
-        private char[] block = new char[0];
-
-        Lines(PrintWriter out) {
-            this.out = out;
-        }
-
-        int length() {
-            return text.length();
-        }
-
-        Lines append(String s) {
-            text.append(s);
-            return this;
-        }
-
-        Lines append(char c) {
-            text.append(c);
-            return this;
-        }
-
-        Lines hours(double hours) {
-            DryRun.hours(text, hours);
-            return this;
-        }
-
-        /** Spaces up to length {@code end}, if it is shorter. */
-        Lines pad(int end) {
-            while (text.length() < end) {
-                text.append(' ');
-            }
-            return this;
-        }
-
-        void flushIfFull() {
-            if (text.length() >= BLOCK) {
-                flush();
-            }
-        }
-
-        /** Hands the text over through one reused array (no string made of it). */
-        void flush() {
-            int n = text.length();
-            if (block.length < n) {
-                block = new char[Math.max(n, BLOCK + 1024)];
-            }
-            text.getChars(0, n, block, 0);
-            out.write(block, 0, n);
-            text.setLength(0);
         }
     }
 }

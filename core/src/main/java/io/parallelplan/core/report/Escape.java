@@ -1,5 +1,7 @@
 package io.parallelplan.core.report;
 
+import java.io.Writer;
+
 /**
  * Escaping for every place a report puts text from a plan: HTML/XML text and attributes (also SVG), JSON inside a
  * {@code <script>} element, and Markdown. Characters XML 1.0 cannot hold (most C0 controls, lone surrogates) become
@@ -64,33 +66,43 @@ public final class Escape {
     }
 
     /**
-     * JSON text made safe inside {@code <script type="application/json">}: {@code <}, {@code >}, {@code &} and the
-     * JavaScript line separators become {@code \}{@code uXXXX} escapes (they can only occur inside JSON strings, where
-     * the escape means the same character), so no {@code </script>} or {@code <!--} can end the element.
+     * A writer that passes JSON text on to {@code out} made safe inside {@code <script type="application/json">}:
+     * {@code <}, {@code >}, {@code &} and the JavaScript line separators become {@code \}{@code uXXXX} escapes (they
+     * can only occur inside JSON strings, where the escape means the same character), so no {@code </script>} or
+     * {@code <!--} can end the element. Closing it leaves {@code out} open.
      */
-    static String jsonInScript(String json) {
-        StringBuilder sb = new StringBuilder(json.length() + 32);
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            String rep = jsonInScript(c);
-            if (rep == null) {
-                sb.append(c);
-            } else {
-                sb.append(rep);
+    static Writer jsonInScript(Markup out) {
+        return new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                int plain = offset;
+                for (int i = offset; i < offset + length; i++) {
+                    String escape = switch (chars[i]) {
+                        case '<' -> "\\u003c";
+                        case '>' -> "\\u003e";
+                        case '&' -> "\\u0026";
+                        case '\u2028' -> "\\u2028";
+                        case '\u2029' -> "\\u2029";
+                        default -> null;
+                    };
+                    if (escape != null) {
+                        out.append(chars, plain, i - plain).append(escape);
+                        plain = i + 1;
+                    }
+                }
+                out.append(chars, plain, offset + length - plain);
+                out.spill();
             }
-        }
-        return sb.toString();
-    }
 
-    /** The escape {@link #jsonInScript(String)} writes for {@code c}, or {@code null} when it keeps it. */
-    static String jsonInScript(char c) {
-        return switch (c) {
-            case '<' -> "\\u003c";
-            case '>' -> "\\u003e";
-            case '&' -> "\\u0026";
-            case '\u2028' -> "\\u2028";
-            case '\u2029' -> "\\u2029";
-            default -> null;
+            @Override
+            public void flush() {
+                // The markup passes its text on at its own pace.
+            }
+
+            @Override
+            public void close() {
+                // The markup outlives the JSON written into it.
+            }
         };
     }
 

@@ -268,14 +268,8 @@ public final class HtmlReportRenderer {
      * (attempts, dependencies); for a scripted graph, its {@link SvgGraphRenderer.Drawing} as {@code graph}. Written
      * as JSON, escaped for a {@code <script>} element as it goes.
      */
-    static String data(ReportSnapshot s) {
-        Markup out = new Markup(s.entries().size() * 160 + 64);
-        data(s, null, out);
-        return out.toString();
-    }
-
     private static void data(ReportSnapshot s, SvgGraphRenderer.Drawing drawing, Markup out) {
-        try (JsonGenerator g = JSON.createGenerator(new ScriptJson(out))) {
+        try (JsonGenerator g = JSON.createGenerator(Escape.jsonInScript(out))) {
             g.writeStartObject();
             g.writeArrayFieldStart("nodes");
             for (ReportSnapshot.Entry e : s.entries()) {
@@ -296,39 +290,6 @@ public final class HtmlReportRenderer {
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** JSON on its way into a {@code <script>} element: escaped as {@link Escape#jsonInScript(String)} does. */
-    private static final class ScriptJson extends Writer {
-        private final Markup out;
-
-        ScriptJson(Markup out) {
-            this.out = out;
-        }
-
-        @Override
-        public void write(char[] chars, int offset, int length) {
-            int plain = offset;
-            for (int i = offset; i < offset + length; i++) {
-                String rep = Escape.jsonInScript(chars[i]);
-                if (rep != null) {
-                    out.append(chars, plain, i - plain).append(rep);
-                    plain = i + 1;
-                }
-            }
-            out.append(chars, plain, offset + length - plain);
-            out.spill();
-        }
-
-        @Override
-        public void flush() {
-            // The markup passes its text on at its own pace.
-        }
-
-        @Override
-        public void close() {
-            // The markup outlives the JSON written into it.
         }
     }
 

@@ -13,9 +13,13 @@ class EscapeTest {
     }
 
     @Test
-    void shouldKeepJsonInAScriptElementFromClosingIt() {
-        assertThat(Escape.jsonInScript("{\"t\":\"</script><!-- & \u2028\"}"))
-                .isEqualTo("{\"t\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\"}");
+    void shouldKeepJsonInAScriptElementFromClosingIt() throws Exception {
+        Markup out = new Markup(64);
+        try (java.io.Writer json = Escape.jsonInScript(out)) {
+            json.write("{\"t\":\"</script><!-- & \u2028\u2029\"}");
+        }
+        assertThat(out.toString())
+                .isEqualTo("{\"t\":\"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028\\u2029\"}");
     }
 
     @Test
